@@ -1,0 +1,461 @@
+"""Who, what, when and where: domains, regions, organisations, people, events and sessions."""
+
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+
+from events.publishing import Publishable, PublishableQuerySet, publishable_constraints
+from events.slugs import SluggedMixin
+
+
+def choices_constraint(field, choices, name):
+    """A check constraint that keeps ``field`` within a fixed set of ``choices``."""
+    return models.CheckConstraint(condition=Q(**{f"{field}__in": choices.values}), name=name)
+
+
+class Domain(SluggedMixin, models.Model):
+    """A field of work: zorg, welzijn, wonen (created by a data migration), or one editors add."""
+
+    name = models.CharField(_("naam"), max_length=60, unique=True)
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    description = models.TextField(_("omschrijving"), blank=True)
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("domein")
+        verbose_name_plural = _("domeinen")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("events:domain_detail", kwargs={"slug": self.slug})
+
+
+class Country(models.TextChoices):
+    NETHERLANDS = "NL", _("Nederland")
+    BELGIUM = "BE", _("België")
+
+
+class RegionKind(models.TextChoices):
+    MUNICIPALITY = "gemeente", _("gemeente")
+    REGION = "regio", _("regio")
+    PROVINCE = "provincie", _("provincie")
+    GEWEST = "gewest", _("gewest")
+    COUNTRY = "land", _("land")
+
+
+class Region(SluggedMixin, models.Model):
+    name = models.CharField(_("naam"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    country = models.CharField(_("land"), max_length=2, choices=Country.choices)
+    kind = models.CharField(
+        _("soort"), max_length=16, choices=RegionKind.choices, default=RegionKind.REGION
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("ligt in"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    description = models.TextField(_("omschrijving"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("regio")
+        verbose_name_plural = _("regio's")
+        constraints = [
+            choices_constraint("country", Country, "events_region_country_valid"),
+            choices_constraint("kind", RegionKind, "events_region_kind_valid"),
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("pk")), name="events_region_not_own_parent"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("events:region_detail", kwargs={"slug": self.slug})
+
+
+class OrganisationKind(models.TextChoices):
+    MUNICIPALITY = "gemeente", _("gemeente")
+    CARE_PROVIDER = "zorgaanbieder", _("zorgaanbieder")
+    WELFARE = "welzijnsorganisatie", _("welzijnsorganisatie")
+    HOUSING = "woningcorporatie", _("woningcorporatie")
+    KNOWLEDGE_CENTRE = "kenniscentrum", _("kenniscentrum")
+    CONSULTANCY = "adviesbureau", _("adviesbureau")
+    UMBRELLA = "koepel", _("koepel- of brancheorganisatie")
+    GOVERNMENT = "overheid", _("overheid")
+    NETWORK = "samenwerkingsverband", _("samenwerkingsverband of netwerk")
+    MEMBERSHIP = "vereniging", _("vereniging")
+    OTHER = "overig", _("overig")
+
+
+class Organisation(SluggedMixin, models.Model):
+    name = models.CharField(_("naam"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    kind = models.CharField(
+        _("soort"), max_length=32, choices=OrganisationKind.choices, default=OrganisationKind.OTHER
+    )
+    website = models.URLField(_("website"), blank=True)
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("regio"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="organisations",
+    )
+    description = models.TextField(_("omschrijving"), blank=True, help_text=_("Markdown."))
+    ceased_on = models.DateField(
+        _("opgeheven op"),
+        null=True,
+        blank=True,
+        help_text=_("Voor organisaties die niet meer bestaan."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+        constraints = [
+            choices_constraint("kind", OrganisationKind, "events_organisation_kind_valid"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("events:organisation_detail", kwargs={"slug": self.slug})
+
+
+class Person(SluggedMixin, models.Model):
+    name = models.CharField(_("naam"), max_length=160)
+    slug = models.SlugField(_("slug"), max_length=160, unique=True)
+    function = models.CharField(
+        _("functie"), max_length=200, blank=True, help_text=_("Bijvoorbeeld: strategisch adviseur.")
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisatie"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="people",
+    )
+    bio = models.TextField(_("korte bio"), blank=True, help_text=_("Markdown."))
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("persoon")
+        verbose_name_plural = _("personen")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("events:person_detail", kwargs={"slug": self.slug})
+
+
+class EventKind(SluggedMixin, models.Model):
+    """Webinar, leerkring, netwerkmoment, …: editors may add kinds."""
+
+    name = models.CharField(_("naam"), max_length=60, unique=True)
+    name_plural = models.CharField(_("meervoud"), max_length=60, blank=True)
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    description = models.TextField(_("omschrijving"), blank=True)
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("soort bijeenkomst")
+        verbose_name_plural = _("soorten bijeenkomsten")
+
+    def __str__(self):
+        return self.name
+
+
+class Series(SluggedMixin, models.Model):
+    """Events that belong together, such as a webinar series."""
+
+    name = models.CharField(_("naam"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    description = models.TextField(_("omschrijving"), blank=True, help_text=_("Markdown."))
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("reeks")
+        verbose_name_plural = _("reeksen")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("events:series_detail", kwargs={"slug": self.slug})
+
+
+class TaggedEvent(TaggedItemBase):
+    content_object = models.ForeignKey("Event", on_delete=models.CASCADE)
+
+    class Meta:
+        verbose_name = _("thema van bijeenkomst")
+        verbose_name_plural = _("thema's van bijeenkomsten")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_object", "tag"], name="events_taggedevent_unique"
+            )
+        ]
+
+
+class EventQuerySet(PublishableQuerySet):
+    pass
+
+
+class Event(SluggedMixin, Publishable):
+    slug_source = "title"
+
+    title = models.CharField(_("titel"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True)
+    kind = models.ForeignKey(
+        EventKind, verbose_name=_("soort"), on_delete=models.PROTECT, related_name="events"
+    )
+    series = models.ForeignKey(
+        Series,
+        verbose_name=_("reeks"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
+    start_date = models.DateField(
+        _("datum"), null=True, blank=True, help_text=_("Leeg als de bron geen datum noemt.")
+    )
+    end_date = models.DateField(
+        _("einddatum"), null=True, blank=True, help_text=_("Alleen voor meerdaagse bijeenkomsten.")
+    )
+    # The date lists sort and filter on: the start, or the end when only that is known.
+    date = models.GeneratedField(
+        expression=Coalesce("start_date", "end_date"),
+        output_field=models.DateField(),
+        db_persist=True,
+        verbose_name=_("sorteerdatum"),
+    )
+    is_online = models.BooleanField(_("online"), default=False)
+    location = models.CharField(_("locatie"), max_length=255, blank=True)
+    regions = models.ManyToManyField(
+        Region, verbose_name=_("regio's"), blank=True, related_name="events"
+    )
+    organisations = models.ManyToManyField(
+        Organisation,
+        through="EventOrganisation",
+        verbose_name=_("organisaties"),
+        blank=True,
+        related_name="events",
+    )
+    domains = models.ManyToManyField(
+        Domain, verbose_name=_("domeinen"), blank=True, related_name="events"
+    )
+    summary = models.TextField(_("samenvatting"), blank=True, help_text=_("Markdown, kort."))
+    body = models.TextField(_("verslag"), blank=True, help_text=_("Markdown."))
+    audience = models.CharField(
+        _("doelgroep of deelnamevoorwaarden"),
+        max_length=255,
+        blank=True,
+        help_text=_("Bijvoorbeeld: alleen voor ambtenaren, max. 2 per gemeente."),
+    )
+    attendance = models.PositiveIntegerField(_("aantal deelnemers"), null=True, blank=True)
+    source_name = models.CharField(_("bron"), max_length=255, blank=True)
+    source_url = models.URLField(_("adres van de bron"), max_length=500, blank=True)
+    source_date = models.DateField(
+        _("datum van de bron"),
+        null=True,
+        blank=True,
+        help_text=_("Wanneer de bron verscheen of, als dat onbekend is, werd vastgelegd."),
+    )
+    source_date_is_capture = models.BooleanField(
+        _("datum is vastlegdatum"),
+        default=False,
+        help_text=_("Aan als de bron geen eigen datum heeft en dit de datum van vastleggen is."),
+    )
+    related_events = models.ManyToManyField(
+        "self", verbose_name=_("gerelateerde bijeenkomsten"), blank=True, symmetrical=True
+    )
+    tags = TaggableManager(verbose_name=_("thema's"), through=TaggedEvent, blank=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = [models.F("date").desc(nulls_last=True), "title"]
+        verbose_name = _("bijeenkomst")
+        verbose_name_plural = _("bijeenkomsten")
+        constraints = [
+            *publishable_constraints("events_event"),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=False, end_date__gte=models.F("start_date")),
+                name="events_event_end_not_before_start",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "published_at"], name="events_event_visible_idx"),
+            models.Index(fields=["date"], name="events_event_date_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("events:event_detail", kwargs={"slug": self.slug})
+
+
+class OrganisationRole(models.TextChoices):
+    ORGANISER = "organisator", _("organisator")
+    PARTNER = "partner", _("partner")
+    CASE = "casus", _("casus of voorbeeld")
+
+
+class EventOrganisation(models.Model):
+    """An organisation on an event: who organised it, and which cases it discussed."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="event_organisations")
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisatie"),
+        on_delete=models.PROTECT,
+        related_name="event_roles",
+    )
+    role = models.CharField(
+        _("rol"),
+        max_length=16,
+        choices=OrganisationRole.choices,
+        default=OrganisationRole.ORGANISER,
+    )
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("organisatie bij bijeenkomst")
+        verbose_name_plural = _("organisaties bij bijeenkomst")
+        constraints = [
+            choices_constraint("role", OrganisationRole, "events_eventorganisation_role_valid"),
+            models.UniqueConstraint(
+                fields=["event", "organisation", "role"], name="events_eventorganisation_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} ({self.get_role_display()})"
+
+
+class Session(models.Model):
+    """A part of an event with its own order, title, date and speakers."""
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("bijeenkomst"), on_delete=models.CASCADE, related_name="sessions"
+    )
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=1)
+    title = models.CharField(_("titel"), max_length=255)
+    date = models.DateField(_("datum"), null=True, blank=True)
+    summary = models.TextField(_("samenvatting"), blank=True, help_text=_("Markdown."))
+
+    class Meta:
+        ordering = ["event", "order"]
+        verbose_name = _("sessie")
+        verbose_name_plural = _("sessies")
+        constraints = [
+            models.UniqueConstraint(fields=["event", "order"], name="events_session_order_unique"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return f"{self.event.get_absolute_url()}#{self.anchor}"
+
+    @property
+    def anchor(self):
+        return f"sessie-{self.order}"
+
+
+class Role(models.TextChoices):
+    SPEAKER = "spreker", _("spreker")
+    PANELLIST = "panellid", _("panellid")
+    MODERATOR = "moderator", _("moderator of gespreksleider")
+    CHAIR = "dagvoorzitter", _("dagvoorzitter")
+    CLOSING = "afsluiter", _("afsluiter")
+    ORGANISER = "organisator", _("organisator")
+
+
+class Participation(models.Model):
+    """A person on an event, or on one of its sessions, in a role.
+
+    ``organisation`` and ``function`` record what the source says at the time of the event;
+    when empty, the person's current organisation and function apply.
+    """
+
+    person = models.ForeignKey(
+        Person, verbose_name=_("persoon"), on_delete=models.PROTECT, related_name="participations"
+    )
+    event = models.ForeignKey(
+        Event,
+        verbose_name=_("bijeenkomst"),
+        on_delete=models.CASCADE,
+        related_name="participations",
+    )
+    session = models.ForeignKey(
+        Session,
+        verbose_name=_("sessie"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="participations",
+    )
+    role = models.CharField(_("rol"), max_length=16, choices=Role.choices, default=Role.SPEAKER)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("namens organisatie"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="participations",
+    )
+    function = models.CharField(_("functie toen"), max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("deelname")
+        verbose_name_plural = _("deelnames")
+        constraints = [
+            choices_constraint("role", Role, "events_participation_role_valid"),
+            models.UniqueConstraint(
+                fields=["person", "event", "role"],
+                condition=Q(session__isnull=True),
+                name="events_participation_unique_on_event",
+            ),
+            models.UniqueConstraint(
+                fields=["person", "session", "role"],
+                condition=Q(session__isnull=False),
+                name="events_participation_unique_on_session",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} ({self.get_role_display()})"
+
+    @property
+    def shown_organisation(self):
+        return self.organisation or self.person.organisation
+
+    @property
+    def shown_function(self):
+        return self.function or self.person.function

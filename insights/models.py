@@ -1,0 +1,359 @@
+"""What was learned: takeaways and publications, and the synonyms search uses."""
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+
+from events.models import Domain, Event, Organisation, Person, Region, Session, choices_constraint
+from events.publishing import (
+    Publishable,
+    PublishableQuerySet,
+    publishable_constraints,
+    visibility_q,
+)
+from events.slugs import SluggedMixin, unique_slug
+
+
+class PublicationKind(models.TextChoices):
+    WHITE_PAPER = "whitepaper", _("white paper")
+    CAHIER = "cahier", _("cahier")
+    ARTICLE = "artikel", _("artikel")
+    INTERVIEW = "interview", _("interview")
+
+
+class TaggedPublication(TaggedItemBase):
+    content_object = models.ForeignKey("Publication", on_delete=models.CASCADE)
+
+    class Meta:
+        verbose_name = _("thema van publicatie")
+        verbose_name_plural = _("thema's van publicaties")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_object", "tag"], name="insights_taggedpublication_unique"
+            )
+        ]
+
+
+class PublicationQuerySet(PublishableQuerySet):
+    pass
+
+
+class Publication(SluggedMixin, Publishable):
+    slug_source = "title"
+
+    title = models.CharField(_("titel"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True)
+    kind = models.CharField(_("soort"), max_length=16, choices=PublicationKind.choices)
+    published_on = models.DateField(
+        _("verschenen op"), null=True, blank=True, help_text=_("Leeg als de datum onbekend is.")
+    )
+    publisher = models.ForeignKey(
+        Organisation,
+        verbose_name=_("uitgever"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="publications",
+    )
+    people = models.ManyToManyField(
+        Person,
+        through="PublicationPerson",
+        verbose_name=_("auteurs en geïnterviewden"),
+        blank=True,
+        related_name="publications",
+    )
+    organisations = models.ManyToManyField(
+        Organisation,
+        through="PublicationOrganisation",
+        verbose_name=_("besproken organisaties"),
+        blank=True,
+        related_name="discussed_in",
+    )
+    domains = models.ManyToManyField(
+        Domain, verbose_name=_("domeinen"), blank=True, related_name="publications"
+    )
+    regions = models.ManyToManyField(
+        Region, verbose_name=_("regio's"), blank=True, related_name="publications"
+    )
+    summary = models.TextField(_("samenvatting"), blank=True, help_text=_("Markdown, kort."))
+    body = models.TextField(_("tekst"), blank=True, help_text=_("Markdown."))
+    url = models.URLField(_("adres"), max_length=500, blank=True)
+    source_date_is_capture = models.BooleanField(
+        _("datum is vastlegdatum"),
+        default=False,
+        help_text=_("Aan als de publicatie geen eigen datum heeft en dit de vastlegdatum is."),
+    )
+    related_events = models.ManyToManyField(
+        Event, verbose_name=_("gerelateerde bijeenkomsten"), blank=True, related_name="publications"
+    )
+    tags = TaggableManager(verbose_name=_("thema's"), through=TaggedPublication, blank=True)
+
+    objects = PublicationQuerySet.as_manager()
+
+    class Meta:
+        ordering = [models.F("published_on").desc(nulls_last=True), "title"]
+        verbose_name = _("publicatie")
+        verbose_name_plural = _("publicaties")
+        constraints = [
+            *publishable_constraints("insights_publication"),
+            choices_constraint("kind", PublicationKind, "insights_publication_kind_valid"),
+        ]
+        indexes = [
+            models.Index(fields=["status", "published_at"], name="insights_pub_visible_idx"),
+            models.Index(fields=["published_on"], name="insights_pub_date_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("insights:publication_detail", kwargs={"slug": self.slug})
+
+
+class PublicationRole(models.TextChoices):
+    AUTHOR = "auteur", _("auteur")
+    INTERVIEWEE = "geinterviewde", _("geïnterviewde")
+    EDITOR = "redacteur", _("redacteur")
+
+
+class PublicationPerson(models.Model):
+    publication = models.ForeignKey(
+        Publication, on_delete=models.CASCADE, related_name="publication_people"
+    )
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("persoon"),
+        on_delete=models.PROTECT,
+        related_name="publication_roles",
+    )
+    role = models.CharField(
+        _("rol"), max_length=16, choices=PublicationRole.choices, default=PublicationRole.AUTHOR
+    )
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("persoon bij publicatie")
+        verbose_name_plural = _("personen bij publicatie")
+        constraints = [
+            choices_constraint("role", PublicationRole, "insights_publicationperson_role_valid"),
+            models.UniqueConstraint(
+                fields=["publication", "person", "role"], name="insights_publicationperson_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} ({self.get_role_display()})"
+
+
+class PublicationOrganisationRole(models.TextChoices):
+    CASE = "casus", _("casus of voorbeeld")
+    PARTNER = "partner", _("partner")
+
+
+class PublicationOrganisation(models.Model):
+    """An organisation or regional collaboration a publication discusses."""
+
+    publication = models.ForeignKey(
+        Publication, on_delete=models.CASCADE, related_name="publication_organisations"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisatie"),
+        on_delete=models.PROTECT,
+        related_name="publication_roles",
+    )
+    role = models.CharField(
+        _("rol"),
+        max_length=16,
+        choices=PublicationOrganisationRole.choices,
+        default=PublicationOrganisationRole.CASE,
+    )
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("organisatie bij publicatie")
+        verbose_name_plural = _("organisaties bij publicatie")
+        constraints = [
+            choices_constraint(
+                "role", PublicationOrganisationRole, "insights_publicationorganisation_role_valid"
+            ),
+            models.UniqueConstraint(
+                fields=["publication", "organisation", "role"],
+                name="insights_publicationorganisation_unique",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} ({self.get_role_display()})"
+
+
+class TaggedTakeaway(TaggedItemBase):
+    content_object = models.ForeignKey("Takeaway", on_delete=models.CASCADE)
+
+    class Meta:
+        verbose_name = _("thema van inzicht")
+        verbose_name_plural = _("thema's van inzichten")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_object", "tag"], name="insights_taggedtakeaway_unique"
+            )
+        ]
+
+
+class TakeawayQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Takeaways whose event or publication ``user`` may see in full.
+
+        A takeaway has no status of its own: it is as visible as where it came from. Takeaways of
+        members-only items are the part a non-member does not get, so there are no teasers here.
+        """
+        return self.filter(
+            visibility_q(user, prefix="event__") | visibility_q(user, prefix="publication__")
+        )
+
+
+class Takeaway(SluggedMixin, models.Model):
+    """A short lesson learned (inzicht), addressable on its own."""
+
+    slug_source = "text"
+
+    text = models.CharField(
+        _("inzicht"), max_length=500, help_text=_("Eén of twee zinnen, in eigen woorden.")
+    )
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    explanation = models.TextField(_("toelichting"), blank=True, help_text=_("Markdown."))
+    event = models.ForeignKey(
+        Event,
+        verbose_name=_("bijeenkomst"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="takeaways",
+    )
+    session = models.ForeignKey(
+        Session,
+        verbose_name=_("sessie"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="takeaways",
+        help_text=_("Optioneel: de sessie van deze bijeenkomst waar het inzicht uit komt."),
+    )
+    publication = models.ForeignKey(
+        Publication,
+        verbose_name=_("publicatie"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="takeaways",
+    )
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    domains = models.ManyToManyField(
+        Domain, verbose_name=_("domeinen"), blank=True, related_name="takeaways"
+    )
+    people = models.ManyToManyField(
+        Person,
+        through="TakeawayPerson",
+        verbose_name=_("toegeschreven aan"),
+        blank=True,
+        related_name="takeaways",
+    )
+    tags = TaggableManager(verbose_name=_("thema's"), through=TaggedTakeaway, blank=True)
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    objects = TakeawayQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("inzicht")
+        verbose_name_plural = _("inzichten")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(event__isnull=False, publication__isnull=True)
+                | Q(event__isnull=True, publication__isnull=False),
+                name="insights_takeaway_one_source",
+            ),
+            models.CheckConstraint(
+                condition=Q(session__isnull=True) | Q(event__isnull=False),
+                name="insights_takeaway_session_needs_event",
+            ),
+            # That the session belongs to the same event is checked by a trigger: see
+            # migration 0002_takeaway_session_trigger.
+        ]
+        indexes = [
+            models.Index(fields=["event", "order"], name="insights_takeaway_event_idx"),
+            models.Index(fields=["publication", "order"], name="insights_takeaway_pub_idx"),
+        ]
+
+    def __str__(self):
+        return Truncator(self.text).chars(80)
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.make_slug()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("insights:takeaway_detail", kwargs={"slug": self.slug})
+
+    def make_slug(self):
+        return unique_slug(self, Truncator(self.text).words(10, truncate=""))
+
+    @property
+    def anchor(self):
+        return f"inzicht-{self.slug}"
+
+    @property
+    def source(self):
+        """The event or publication this takeaway belongs to."""
+        return self.event or self.publication
+
+
+class TakeawayPerson(models.Model):
+    takeaway = models.ForeignKey(Takeaway, on_delete=models.CASCADE, related_name="takeaway_people")
+    person = models.ForeignKey(
+        Person, verbose_name=_("persoon"), on_delete=models.PROTECT, related_name="takeaway_roles"
+    )
+
+    class Meta:
+        verbose_name = _("toeschrijving")
+        verbose_name_plural = _("toeschrijvingen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["takeaway", "person"], name="insights_takeawayperson_unique"
+            )
+        ]
+
+    def __str__(self):
+        return str(self.person)
+
+
+class SynonymSet(models.Model):
+    """Words and abbreviations that mean the same, applied by search at query time."""
+
+    terms = models.TextField(
+        _("termen"),
+        help_text=_(
+            "Eén term per regel; alle termen betekenen hetzelfde. "
+            "Bijvoorbeeld: IZA en Integraal Zorgakkoord."
+        ),
+    )
+    note = models.CharField(_("notitie"), max_length=255, blank=True)
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    class Meta:
+        ordering = ["terms"]
+        verbose_name = _("synoniemenset")
+        verbose_name_plural = _("synoniemensets")
+
+    def __str__(self):
+        return " = ".join(self.term_list())
+
+    def term_list(self):
+        return [line.strip() for line in self.terms.splitlines() if line.strip()]

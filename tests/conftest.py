@@ -1,0 +1,39 @@
+import pytest
+from django.db import connection
+
+from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_storage(settings):
+    """Templates use {% static %}; tests don't run collectstatic, so skip the manifest."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("postgres") and connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (run through scripts/test or scripts/with-postgres)")
+
+
+@pytest.fixture
+def member(db):
+    return factories.user()
+
+
+@pytest.fixture
+def staff(db):
+    return factories.user(staff=True)
+
+
+@pytest.fixture
+def superuser(db):
+    return factories.user(superuser=True)
+
+
+@pytest.fixture
+def member_client(client, member):
+    client.force_login(member)
+    return client
