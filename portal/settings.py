@@ -154,6 +154,9 @@ X_FRAME_OPTIONS = "DENY"
 
 TAGGIT_CASE_INSENSITIVE = True
 
+# Editors type "www.example.org" in URL fields; assume https (Django 6 default).
+FORMS_URLFIELD_ASSUME_HTTPS = True
+
 LOGIN_URL = "admin:login"
 
 LOGGING = {
