@@ -1,0 +1,143 @@
+"""Validation: walking a file with the schema, then the checks that need all of it.
+
+``validate`` walks the data with ``DOCUMENT``, which collects the problems and the references;
+after the walk come the checks that need the whole file or the database: takeaway slugs,
+unique names, references, region cycles, takeaway slugs already in use.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from events.models import Region
+from insights.importing.bulk import IDS_PER_QUERY, batches
+from insights.importing.checks import COLLECTIONS
+from insights.importing.problems import INVALID, Validation, location, shown
+from insights.importing.schema import DOCUMENT, _valid
+from insights.models import Takeaway
+
+
+@dataclass
+class Validated:
+    content: object  # the cleaned data (INVALID when it is not an object)
+    problems: list
+    existing: dict  # collection → {slug: pk} of referenced objects only in the database
+
+
+def validate(data):
+    """Every problem in ``data`` (parsed JSON), with the cleaned data for the importer."""
+    v = Validation()
+    content = DOCUMENT(data, (), v)
+    existing = {}
+    if content is not INVALID:
+        check_takeaway_slugs(content, v)
+        for collection in ("domains", "event_kinds"):
+            check_unique_names(content, collection, v)
+        existing = check_references(content, v)
+        check_region_cycles(content, v)
+        check_takeaways_in_use(content, v)
+    return Validated(content, v.sorted_problems(), existing)
+
+
+def _takeaway_places(content):
+    """(slug, path) of every takeaway in the file."""
+    for owners in ("events", "publications"):
+        for index, owner in _valid(content[owners]):
+            for position, takeaway in _valid(owner["takeaways"]):
+                yield takeaway["slug"], (owners, index, "takeaways", position, "slug")
+
+
+def check_takeaway_slugs(content, v):
+    first = {}
+    for slug, path in _takeaway_places(content):
+        if slug in first:
+            v.problem(path, f"duplicate {shown(slug)} (first at {location(first[slug])})")
+        else:
+            first[slug] = path
+
+
+def check_unique_names(content, collection, v):
+    """Domains and event kinds have unique names, also next to those only in the database."""
+    items = _valid(content[collection])
+    in_file = {item["slug"] for _, item in items}
+    model, label = COLLECTIONS[collection].model, COLLECTIONS[collection].label
+    taken = {
+        name: slug
+        for slug, name in model.objects.values_list("slug", "name")
+        if slug not in in_file
+    }
+    first = {}
+    for index, item in items:
+        name, path = item["name"], (collection, index, "name")
+        if name is INVALID:
+            continue
+        if name in taken:
+            v.problem(path, f"{shown(name)} is already the name of {label} {shown(taken[name])}")
+        elif name in first:
+            v.problem(path, f"duplicate {shown(name)} (first at {location(first[name])})")
+        else:
+            first[name] = path
+
+
+def _in_database(model, slugs):
+    found = {}
+    for batch in batches(sorted(slugs), IDS_PER_QUERY):
+        found.update(model.objects.filter(slug__in=batch).values_list("slug", "pk"))
+    return found
+
+
+def check_references(content, v):
+    """Every slug refers to an object in the file or in the database; returns the latter."""
+    in_file = {
+        collection: {item["slug"] for _, item in _valid(content[collection])}
+        for collection in COLLECTIONS
+    }
+    wanted = defaultdict(set)
+    for collection, slug, _ in v.references:
+        if slug not in in_file[collection]:
+            wanted[collection].add(slug)
+    existing = {
+        collection: _in_database(COLLECTIONS[collection].model, slugs)
+        for collection, slugs in wanted.items()
+    }
+    for collection, slug, path in v.references:
+        if slug not in in_file[collection] and slug not in existing[collection]:
+            label = COLLECTIONS[collection].label
+            v.problem(path, f"{label} {shown(slug)} is neither in the file nor in the database")
+    return existing
+
+
+def check_region_cycles(content, v):
+    regions = _valid(content["regions"])
+    parents = dict(Region.objects.values_list("slug", "parent__slug"))
+    parents.update({item["slug"]: item["parent"] for _, item in regions})
+    for index, item in regions:
+        chain, parent = [item["slug"]], item["parent"]
+        while parent not in (None, INVALID) and parent not in chain:
+            chain.append(parent)
+            parent = parents.get(parent)
+        if parent == item["slug"]:
+            cycle = " → ".join([*chain, parent])
+            v.problem(("regions", index, "parent"), f"makes the region its own ancestor ({cycle})")
+
+
+def check_takeaways_in_use(content, v):
+    """A takeaway slug may only move here from an event or publication that is in the file."""
+    places = dict(_takeaway_places(content))
+    owners = {
+        (collection, item["slug"])
+        for collection in ("events", "publications")
+        for _, item in _valid(content[collection])
+    }
+    for batch in batches(sorted(places), IDS_PER_QUERY):
+        rows = Takeaway.objects.filter(slug__in=batch).values_list(
+            "slug", "event__slug", "publication__slug"
+        )
+        for slug, event, publication in rows:
+            owner = ("events", event) if event else ("publications", publication)
+            if owner not in owners:
+                label = "event" if event else "publication"
+                v.problem(
+                    places[slug],
+                    f"{shown(slug)} is already the slug of a takeaway of {label} "
+                    f"{shown(owner[1])}, which is not in the file",
+                )
