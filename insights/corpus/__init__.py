@@ -1,0 +1,1 @@
+"""A synthetic portal for benchmarks: ``manage.py generate_corpus`` (see ``generate``)."""

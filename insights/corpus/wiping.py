@@ -1,0 +1,45 @@
+"""What the corpus generator finds in the database, and emptying it (``--wipe``)."""
+
+from django.db import connection
+from taggit.models import Tag
+
+from events.models import Event, Organisation, Person, Region, Series
+from insights.models import Publication, Takeaway
+
+# The content a wipe removes, in an order that respects PROTECT: whatever points at a model is
+# deleted before it. Domains, event kinds, synonyms and user accounts stay.
+CONTENT_MODELS = (Takeaway, Publication, Event, Series, Person, Organisation, Region, Tag)
+
+
+def has_content():
+    """Whether the portal holds events or publications (its own or generated ones)."""
+    return Event.objects.exists() or Publication.objects.exists()
+
+
+def content_counts():
+    """How many rows of each kind of content there are, by verbose name."""
+    return {
+        str(model._meta.verbose_name_plural): model._default_manager.count()
+        for model in CONTENT_MODELS
+    }
+
+
+def wipe_content():
+    """Delete all content, generated or not, with everything that hangs off it.
+
+    On PostgreSQL one ``TRUNCATE … CASCADE`` (fast at any size; it also empties tables of other
+    apps that point at this content); elsewhere the ORM deletes, following ``on_delete``.
+    """
+    if connection.vendor == "postgresql":
+        tables = ", ".join(connection.ops.quote_name(m._meta.db_table) for m in CONTENT_MODELS)
+        with connection.cursor() as cursor:
+            # Deferred checks still queued for rows written earlier in this transaction would
+            # make TRUNCATE fail: run them now, then return to Django's deferred foreign keys.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        return
+    for model in CONTENT_MODELS:
+        if model is Region:
+            Region.objects.update(parent=None)
+        model._default_manager.all().delete()
