@@ -1,14 +1,16 @@
 """Who, what, when and where: domains, regions, organisations, people, events and sessions."""
 
-from django.db import models
-from django.db.models import Q
-from django.db.models.functions import Coalesce
+from django.db import connection, models
+from django.db.models import Count, Prefetch, Q
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce, ExtractYear
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from events.publishing import Publishable, PublishableQuerySet, publishable_constraints
+from events.querysets import DomainAndThemeQuerySetMixin
 from events.slugs import SluggedMixin
 
 
@@ -50,6 +52,19 @@ class RegionKind(models.TextChoices):
     COUNTRY = "land", _("land")
 
 
+class RegionQuerySet(models.QuerySet):
+    def within(self, region):
+        """``region`` and every region below it (its municipalities, their districts, …)."""
+        table = self.model._meta.db_table
+        below = RawSQL(
+            f"WITH RECURSIVE below(id) AS (SELECT id FROM {table} WHERE id = %s UNION "
+            f"SELECT r.id FROM {table} r JOIN below ON r.parent_id = below.id) "
+            f"SELECT id FROM below",
+            [region.pk],
+        )
+        return self.filter(pk__in=below)
+
+
 class Region(SluggedMixin, models.Model):
     name = models.CharField(_("naam"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
@@ -66,6 +81,8 @@ class Region(SluggedMixin, models.Model):
         related_name="children",
     )
     description = models.TextField(_("omschrijving"), blank=True)
+
+    objects = RegionQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -216,8 +233,131 @@ class TaggedEvent(TaggedItemBase):
         ]
 
 
-class EventQuerySet(PublishableQuerySet):
-    pass
+class EventQuerySet(DomainAndThemeQuerySetMixin, PublishableQuerySet):
+    def for_listing(self):
+        """What an event card shows: kind, domains and organisers, in three queries in all."""
+        return (
+            self.select_related("kind")
+            .defer("body")
+            .prefetch_related(
+                "domains",
+                Prefetch(
+                    "event_organisations",
+                    queryset=EventOrganisation.objects.organisers().select_related("organisation"),
+                    to_attr="organisers",
+                ),
+            )
+        )
+
+    def for_detail(self):
+        """Everything an event page shows, each relation in one query."""
+        return self.select_related("kind", "series").prefetch_related(
+            "domains",
+            "regions",
+            "tags",
+            Prefetch(
+                "event_organisations",
+                queryset=EventOrganisation.objects.select_related("organisation"),
+            ),
+            Prefetch("sessions", queryset=Session.objects.order_by("order")),
+            Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related(
+                    "person__organisation", "organisation"
+                ),
+            ),
+        )
+
+    def newest_first(self):
+        return self.order_by(models.F("date").desc(nulls_last=True), "title", "pk")
+
+    def among_newest(self, number):
+        """The ``number`` newest of these events, as a queryset that can still be counted on."""
+        return self.model.objects.filter(pk__in=self.newest_first().values("pk")[:number])
+
+    def oldest_first(self):
+        return self.order_by(models.F("date").asc(nulls_last=True), "title", "pk")
+
+    def of_kind(self, kind):
+        return self.filter(kind=kind)
+
+    def in_region(self, region):
+        """In ``region`` or any region below it."""
+        return self.filter(
+            pk__in=Event.regions.through.objects.filter(
+                region__in=Region.objects.within(region)
+            ).values("event")
+        )
+
+    def with_organisation(self, organisation):
+        """With ``organisation`` in any role (organiser, partner, case)."""
+        return self.filter(
+            pk__in=EventOrganisation.objects.filter(organisation=organisation).values("event")
+        )
+
+    def with_person(self, person):
+        """With ``person`` taking part in any role, on the event or one of its sessions."""
+        return self.filter(pk__in=Participation.objects.filter(person=person).values("event"))
+
+    def in_year(self, year):
+        return self.filter(date__year=year)
+
+    def in_series(self, series):
+        return self.filter(series=series)
+
+    def count_by_kind(self):
+        """``{kind_id: number of these events of that kind}``."""
+        rows = self.order_by().values("kind").annotate(n=Count("pk"))
+        return {row["kind"]: row["n"] for row in rows}
+
+    def count_by_year(self):
+        """``{year: number of these events}``, leaving out events without a date."""
+        rows = (
+            self.filter(date__isnull=False)
+            .order_by()
+            .annotate(year=ExtractYear("date"))
+            .values("year")
+            .annotate(n=Count("pk"))
+        )
+        return {row["year"]: row["n"] for row in rows}
+
+    def count_by_organisation(self, *, limit):
+        """The ``limit`` organisations on most of these events: dicts with slug, name, n."""
+        return list(
+            EventOrganisation.objects.filter(event__in=self.order_by().values("pk"))
+            .values(slug=models.F("organisation__slug"), name=models.F("organisation__name"))
+            .annotate(n=Count("event", distinct=True))
+            .order_by("-n", "name")[:limit]
+        )
+
+    def count_by_region(self, *, limit):
+        """The ``limit`` regions with most of these events: dicts with slug, name, n.
+
+        An event counts for its own regions and every region above them (an event in a
+        municipality counts for its province too), once per region: the same rule
+        ``in_region`` filters with. One recursive query, walking up from these events only.
+        """
+        region_table = Region._meta.db_table
+        link_table = Event.regions.through._meta.db_table
+        events_sql, params = self.order_by().values("pk").query.sql_with_params()
+        sql = f"""
+            WITH RECURSIVE lineage(event_id, region_id) AS (
+                SELECT link.event_id, link.region_id FROM {link_table} link
+                WHERE link.event_id IN ({events_sql})
+                UNION
+                SELECT lineage.event_id, region.parent_id
+                FROM lineage JOIN {region_table} region ON region.id = lineage.region_id
+                WHERE region.parent_id IS NOT NULL
+            )
+            SELECT region.slug, region.name, COUNT(*) AS n
+            FROM lineage JOIN {region_table} region ON region.id = lineage.region_id
+            GROUP BY region.id, region.slug, region.name
+            ORDER BY n DESC, region.name
+            LIMIT %s
+        """
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, limit])
+            return [{"slug": slug, "name": name, "n": n} for slug, name, n in cursor.fetchall()]
 
 
 class Event(SluggedMixin, Publishable):
@@ -308,6 +448,14 @@ class Event(SluggedMixin, Publishable):
         indexes = [
             models.Index(fields=["status", "published_at"], name="events_event_visible_idx"),
             models.Index(fields=["date"], name="events_event_date_idx"),
+            # On PostgreSQL, migration 0004 adds events_event_newest_idx for newest_first().
+            # What visible_to and the counts need, without reading the (wide) rows themselves.
+            models.Index(
+                fields=["published_at"],
+                include=["id", "date", "kind", "members_only"],
+                condition=Q(status="published"),
+                name="events_event_published_idx",
+            ),
         ]
 
     def __str__(self):
@@ -321,6 +469,11 @@ class OrganisationRole(models.TextChoices):
     ORGANISER = "organisator", _("organisator")
     PARTNER = "partner", _("partner")
     CASE = "casus", _("casus of voorbeeld")
+
+
+class EventOrganisationQuerySet(models.QuerySet):
+    def organisers(self):
+        return self.filter(role=OrganisationRole.ORGANISER)
 
 
 class EventOrganisation(models.Model):
@@ -340,6 +493,8 @@ class EventOrganisation(models.Model):
         default=OrganisationRole.ORGANISER,
     )
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    objects = EventOrganisationQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]

@@ -1,7 +1,12 @@
 """What was learned: takeaways and publications, and the synonyms search uses."""
 
+import heapq
+from itertools import islice
+
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q
+from django.db.models.functions import Coalesce, ExtractYear
 from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +20,7 @@ from events.publishing import (
     publishable_constraints,
     visibility_q,
 )
+from events.querysets import DomainAndThemeQuerySetMixin
 from events.slugs import SluggedMixin, unique_slug
 
 
@@ -38,8 +44,54 @@ class TaggedPublication(TaggedItemBase):
         ]
 
 
-class PublicationQuerySet(PublishableQuerySet):
-    pass
+class PublicationQuerySet(DomainAndThemeQuerySetMixin, PublishableQuerySet):
+    def for_listing(self):
+        """What a publication card shows: publisher and domains (not the text itself)."""
+        return self.select_related("publisher").defer("body").prefetch_related("domains")
+
+    def for_detail(self):
+        """Everything a publication page shows, each relation in one query."""
+        return self.select_related("publisher").prefetch_related(
+            "domains",
+            "regions",
+            "tags",
+            "related_events",
+            models.Prefetch(
+                "publication_people", queryset=PublicationPerson.objects.select_related("person")
+            ),
+            models.Prefetch(
+                "publication_organisations",
+                queryset=PublicationOrganisation.objects.select_related("organisation"),
+            ),
+        )
+
+    def newest_first(self):
+        return self.order_by(models.F("published_on").desc(nulls_last=True), "title", "pk")
+
+    def oldest_first(self):
+        return self.order_by(models.F("published_on").asc(nulls_last=True), "title", "pk")
+
+    def of_kind(self, kind):
+        return self.filter(kind=kind)
+
+    def in_year(self, year):
+        return self.filter(published_on__year=year)
+
+    def count_by_kind(self):
+        """``{kind: number of these publications}``."""
+        rows = self.order_by().values("kind").annotate(n=Count("pk"))
+        return {row["kind"]: row["n"] for row in rows}
+
+    def count_by_year(self):
+        """``{year: number of these publications}``, leaving out those without a date."""
+        rows = (
+            self.filter(published_on__isnull=False)
+            .order_by()
+            .annotate(year=ExtractYear("published_on"))
+            .values("year")
+            .annotate(n=Count("pk"))
+        )
+        return {row["year"]: row["n"] for row in rows}
 
 
 class Publication(SluggedMixin, Publishable):
@@ -206,16 +258,88 @@ class TaggedTakeaway(TaggedItemBase):
         ]
 
 
-class TakeawayQuerySet(models.QuerySet):
-    def visible_to(self, user):
+class TakeawayQuerySet(DomainAndThemeQuerySetMixin, models.QuerySet):
+    def visible_to(self, user, *, preview=False):
         """Takeaways whose event or publication ``user`` may see in full.
 
         A takeaway has no status of its own: it is as visible as where it came from. Takeaways of
         members-only items are the part a non-member does not get, so there are no teasers here.
+        With ``preview``, staff also see the takeaways of drafts (on detail pages only).
         """
         return self.filter(
-            visibility_q(user, prefix="event__") | visibility_q(user, prefix="publication__")
+            visibility_q(user, prefix="event__", preview=preview)
+            | visibility_q(user, prefix="publication__", preview=preview)
         )
+
+    def for_listing(self):
+        """What a takeaway card shows: its themes and where it came from (not its long texts)."""
+        return (
+            self.select_related("event__kind", "publication", "session")
+            .defer(
+                "explanation",
+                "event__summary",
+                "event__body",
+                "publication__summary",
+                "publication__body",
+            )
+            .prefetch_related("tags")
+        )
+
+    def newest_first(self):
+        """By the date of the event or publication it came from, then in their own order.
+
+        One sort over all these takeaways: fine for a few, costly over a million; ``newest``
+        gets the first ones without that sort.
+        """
+        return self.order_by(
+            Coalesce("event__date", "publication__published_on").desc(nulls_last=True),
+            "order",
+            "pk",
+        )
+
+    def recently_added(self):
+        return self.order_by("-pk")
+
+    def newest(self, number):
+        """The first ``number`` of these takeaways by the date of their source, newest first."""
+        return self._first_by_source_date(number, newest=True)
+
+    def oldest(self, number):
+        """The first ``number`` of these takeaways by the date of their source, oldest first."""
+        return self._first_by_source_date(number, newest=False)
+
+    def _first_by_source_date(self, number, *, newest):
+        """A list from two queries that indexes can serve, merged, instead of one big sort.
+
+        Takeaways of events come in the order of the events' newest-first index (then their
+        own order), takeaways of publications by publication date; the two streams are merged
+        on the date alone, so the first ``n`` for a larger ``number`` always start with the
+        first ``n`` for a smaller one (pages never overlap).
+        """
+
+        def stream(source, date, title):
+            by_date = (
+                models.F(date).desc(nulls_last=True)
+                if newest
+                else models.F(date).asc(nulls_last=True)
+            )
+            ordered = self.filter(**{f"{source}__isnull": False}).order_by(
+                by_date, title, source, "order", "pk"
+            )
+            return ordered[:number]
+
+        def key(takeaway):
+            date = takeaway.event.date if takeaway.event_id else takeaway.publication.published_on
+            if date is None:
+                return (1, 0)
+            return (0, -date.toordinal() if newest else date.toordinal())
+
+        merged = heapq.merge(
+            stream("event", "event__date", "event__title"),
+            stream("publication", "publication__published_on", "publication__title"),
+            key=key,
+        )
+        return list(islice(merged, number))
 
 
 class Takeaway(SluggedMixin, models.Model):
@@ -354,6 +478,16 @@ class SynonymSet(models.Model):
 
     def __str__(self):
         return " = ".join(self.term_list())
+
+    def clean(self):
+        super().clean()
+        terms = self.term_list()
+        if len(terms) < 2:
+            raise ValidationError(
+                {"terms": _("Geef minstens twee termen, elk op een eigen regel.")}
+            )
+        if len({term.casefold() for term in terms}) < len(terms):
+            raise ValidationError({"terms": _("Elke term mag maar één keer voorkomen.")})
 
     def term_list(self):
         return [line.strip() for line in self.terms.splitlines() if line.strip()]

@@ -1,8 +1,9 @@
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 
-from insights.models import Takeaway
+from insights.models import SynonymSet, Takeaway
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -80,3 +81,17 @@ def test_synonym_set_lists_its_terms():
         "IZA",
         "Integraal Zorgakkoord",
     ]
+
+
+@pytest.mark.parametrize(
+    ("terms", "message"),
+    [
+        ("IZA", "Geef minstens twee termen, elk op een eigen regel."),
+        ("IZA\n\n  ", "Geef minstens twee termen, elk op een eigen regel."),
+        ("IZA\niza", "Elke term mag maar één keer voorkomen."),
+    ],
+)
+def test_synonym_set_needs_two_different_terms(terms, message):
+    with pytest.raises(ValidationError) as error:
+        SynonymSet(terms=terms).full_clean()
+    assert error.value.message_dict == {"terms": [message]}

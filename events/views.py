@@ -1,0 +1,502 @@
+"""The public pages about events and the people, organisations, regions and domains around them.
+
+Everything a page lists or counts comes from ``visible_to`` (events/publishing.py). Lists show
+members-only events as teasers; pages about people only show events whose participants the
+visitor may see, that is events visible in full.
+"""
+
+from collections import Counter, defaultdict
+from hashlib import sha256
+from urllib.parse import urlencode
+
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _t
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView, View
+
+from events.forms import EventFilterForm, PageForm
+from events.models import (
+    Domain,
+    Event,
+    EventOrganisation,
+    Organisation,
+    OrganisationRole,
+    Participation,
+    Person,
+    Region,
+    Series,
+)
+from events.related import related_events, series_neighbours
+from portal.access import is_member
+
+#: Items per page on every paginated list.
+PAGE_SIZE = 20
+#: Items shown in a section of a detail page before "see all".
+SECTION_SIZE = 10
+#: Figures (counts) summing up more rows than this are cached for FIGURES_TIMEOUT seconds.
+FIGURES_CACHED_ABOVE = 2000
+FIGURES_TIMEOUT = 300
+
+
+def without_empty_parameters(request):
+    """A redirect to this page without the empty parameters a submitted filter form leaves.
+
+    Keeps bookmarked and shared addresses short; None when there is nothing to drop.
+    """
+    pairs = [(name, value) for name, values in request.GET.lists() for value in values]
+    kept = [(name, value) for name, value in pairs if value != ""]
+    if len(kept) == len(pairs):
+        return None
+    return redirect(f"{request.path}?{urlencode(kept)}" if kept else request.path)
+
+
+def figure(key, compute, *, size, user=None):
+    """``compute()``, kept in the cache for a while when it sums up many rows.
+
+    Counts over tens of thousands of rows (the facets of an unfiltered list, the events per
+    domain) cost a noticeable part of a page at full scale; they change slowly, so such a
+    figure is kept for ``FIGURES_TIMEOUT`` seconds when ``size(result)`` is above
+    ``FIGURES_CACHED_ABOVE``. Smaller figures are cheap and always fresh. With ``user``, the
+    key tells members from other visitors, for figures that count members-only content.
+    Figures only ever come from ``visible_to``, so the cache never holds anything a visitor
+    may not see, at worst a count up to ``FIGURES_TIMEOUT`` seconds old.
+    """
+    if user is not None:
+        key = f"{key}:{'member' if is_member(user) else 'public'}"
+    key = f"figure:{sha256(key.encode()).hexdigest()}"
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    result = compute()
+    if size(result) > FIGURES_CACHED_ABOVE:
+        cache.set(key, result, FIGURES_TIMEOUT)
+    return result
+
+
+def paginate(request, form, queryset, template_name, context, *, total=None):
+    """Render page ``form.page_number`` of ``queryset``, or a 404 that links to the last page.
+
+    ``total`` is the number of items when already known; ``context`` may be a function of
+    the page.
+    """
+    paginator = Paginator(queryset, PAGE_SIZE)
+    if total is not None:
+        paginator.count = total  # A cached_property: the count query is not run again.
+    if form.page_number > paginator.num_pages:
+        return render(
+            request,
+            "portal/page_out_of_range.html",
+            {
+                "number": form.page_number,
+                "last": paginator.num_pages,
+                "last_url": form.page_url(paginator.num_pages),
+            },
+            status=404,
+        )
+    page = paginator.page(form.page_number)
+    context = {
+        "form": form,
+        "page": page,
+        "pagination": form.pagination(page),
+        **(context(page) if callable(context) else context),
+    }
+    return render(request, template_name, context)
+
+
+class FilteredListView(View):
+    """A list whose filters, order and page come from the query string (see events/forms.py).
+
+    Subclasses give ``model``, ``form_class``, ``template_name`` and ``title`` (for the
+    breadcrumbs). ``visible()`` is what the visitor may see before filtering (members-only
+    items as teasers). The facet counts are taken within the filtered results, so they obey
+    the same rule as the list.
+    """
+
+    model = None
+    form_class = None
+    template_name = None
+    title = ""
+
+    def visible(self):
+        return self.model.objects.visible_to(self.request.user, teasers=True)
+
+    def get(self, request, *args, **kwargs):
+        if response := without_empty_parameters(request):
+            return response
+        form = self.form_class(request.GET, path=request.path)
+        results = form.filter(self.visible())
+        key, user = form.url(form.params()), request.user
+        total = figure(f"{key}:total", results.count, size=lambda total: total, user=user)
+
+        def context(page):
+            def facets():
+                return form.facets(results, total=total)
+
+            return {
+                "facets": figure(f"{key}:facets", facets, size=lambda _: total, user=user),
+                "active_filters": form.active_filters(),
+                "breadcrumbs": [(self.title, "")],
+            }
+
+        return paginate(
+            request, form, self.ordered(form, results), self.template_name, context, total=total
+        )
+
+    def ordered(self, form, results):
+        """``results`` in the order asked for, ready for the cards (and sliced by page)."""
+        return form.sort(results).for_listing()
+
+
+class EventListView(FilteredListView):
+    model = Event
+    form_class = EventFilterForm
+    template_name = "events/event_list.html"
+    title = _("Bijeenkomsten")
+
+
+class EventDetailView(DetailView):
+    """One event; staff also see drafts here, marked as a preview."""
+
+    template_name = "events/event_detail.html"
+
+    def get_queryset(self):
+        user = self.request.user
+        return Event.objects.visible_to(user, teasers=True, preview=True).for_detail()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        event, user = self.object, self.request.user
+        context["breadcrumbs"] = [
+            (_t("Bijeenkomsten"), reverse("events:event_list")),
+            (event.title, ""),
+        ]
+        if event.is_teaser:
+            return context
+        participations = list(event.participations.all())
+        roles = defaultdict(list)
+        for link in event.event_organisations.all():
+            roles[link.role].append(link.organisation)
+        previous, following = series_neighbours(event, user)
+        context.update(
+            organisers=roles[OrganisationRole.ORGANISER],
+            partners=roles[OrganisationRole.PARTNER],
+            cases=roles[OrganisationRole.CASE],
+            sessions=sessions_with_speakers(event.sessions.all(), participations),
+            participants=participants(participations),
+            takeaway_groups=group_by_theme(
+                event.takeaways.order_by("order", "pk").prefetch_related("tags", "people")
+            ),
+            publications=event.publications.visible_to(user, teasers=True).for_listing(),
+            related=related_events(event, user),
+            previous=previous,
+            following=following,
+        )
+        return context
+
+
+def sessions_with_speakers(sessions, participations):
+    """``[(session, [participation, …])]`` in session order."""
+    by_session = defaultdict(list)
+    for participation in participations:
+        if participation.session_id:
+            by_session[participation.session_id].append(participation)
+    return [(session, by_session[session.pk]) for session in sessions]
+
+
+def participants(participations):
+    """Everyone who took part, once each: ``[(first participation, [role, …])]``.
+
+    The first participation gives the organisation and function shown (as the source had them
+    at the time); the roles are all this person's roles on the event and its sessions.
+    """
+    first, roles = {}, defaultdict(list)
+    for participation in participations:
+        first.setdefault(participation.person_id, participation)
+        role = participation.get_role_display()
+        if role not in roles[participation.person_id]:
+            roles[participation.person_id].append(role)
+    return [(participation, roles[person_id]) for person_id, participation in first.items()]
+
+
+def group_by_theme(takeaways):
+    """``[(theme or None, [takeaway, …])]``: each takeaway under one theme, in takeaway order.
+
+    A takeaway goes under the theme of its own that most takeaways of this event share (ties:
+    alphabetical), so that related takeaways stand together; takeaways without a theme come
+    last, under None.
+    """
+    takeaways = list(takeaways)
+    frequency = Counter(tag for takeaway in takeaways for tag in takeaway.tags.all())
+    groups = defaultdict(list)
+    for takeaway in takeaways:
+        tags = sorted(takeaway.tags.all(), key=lambda tag: (-frequency[tag], tag.name.lower()))
+        groups[tags[0] if tags else None].append(takeaway)
+    return sorted(groups.items(), key=lambda group: group[0] is None)
+
+
+class PersonListView(View):
+    def get(self, request):
+        form = PageForm(request.GET, path=request.path)
+        people = (
+            Person.objects.select_related("organisation")
+            .annotate(event_count=visible_event_count(request.user))
+            .order_by("name", "pk")
+        )
+        context = {"breadcrumbs": [(_t("Sprekers"), "")]}
+        return paginate(request, form, people, "events/person_list.html", context)
+
+
+def visible_event_count(user):
+    """The number of events a person took part in that ``user`` may see in full."""
+    events = (
+        Participation.objects.filter(
+            person=OuterRef("pk"), event__in=Event.objects.visible_to(user).values("pk")
+        )
+        .order_by()
+        .values("person")
+        .annotate(n=Count("event", distinct=True))
+        .values("n")
+    )
+    return Coalesce(Subquery(events), 0)
+
+
+class PersonDetailView(View):
+    """A person: the events and sessions they took part in (with roles), page by page, and the
+    takeaways and publications attributed to them.
+
+    Only events ``user`` may see in full: a teaser does not reveal who took part.
+    """
+
+    def get(self, request, slug):
+        person = get_object_or_404(Person.objects.select_related("organisation"), slug=slug)
+        form = PageForm(request.GET, path=request.path)
+        user = request.user
+        events = Event.objects.visible_to(user).with_person(person)
+        takeaways = person.takeaways.visible_to(user)
+        key = f"person:{person.pk}"
+        total = figure(f"{key}:events", events.count, size=lambda total: total, user=user)
+
+        def context(page):
+            return {
+                "person": person,
+                "breadcrumbs": [(_t("Sprekers"), reverse("events:person_list")), (person.name, "")],
+                "appearances": appearances(person, page.object_list),
+                "takeaways": takeaways.for_listing().newest(SECTION_SIZE),
+                "takeaway_count": figure(
+                    f"{key}:takeaways", takeaways.count, size=lambda total: total, user=user
+                ),
+                "publications": person.publications.visible_to(user)
+                .for_listing()
+                .newest_first()
+                .distinct()[:SECTION_SIZE],
+            }
+
+        events = events.newest_first().select_related("kind")
+        return paginate(request, form, events, "events/person_detail.html", context, total=total)
+
+
+def appearances(person, events):
+    """``[(event, [participation, …])]``: how ``person`` took part in each of ``events``."""
+    events = list(events)
+    roles = defaultdict(list)
+    for participation in (
+        Participation.objects.filter(person=person, event__in=events)
+        .select_related("session", "organisation")
+        .order_by("order", "pk")
+    ):
+        roles[participation.event_id].append(participation)
+    return [(event, roles[event.pk]) for event in events]
+
+
+class OrganisationListView(View):
+    def get(self, request):
+        form = PageForm(request.GET, path=request.path)
+        events = Event.objects.visible_to(request.user, teasers=True).values("pk")
+        organisations = (
+            Organisation.objects.select_related("region")
+            .annotate(
+                event_count=Coalesce(
+                    Subquery(
+                        EventOrganisation.objects.filter(
+                            organisation=OuterRef("pk"), event__in=events
+                        )
+                        .order_by()
+                        .values("organisation")
+                        .annotate(n=Count("event", distinct=True))
+                        .values("n")
+                    ),
+                    0,
+                )
+            )
+            .order_by("name", "pk")
+        )
+        context = {"breadcrumbs": [(_t("Organisaties"), "")]}
+        return paginate(request, form, organisations, "events/organisation_list.html", context)
+
+
+class OrganisationDetailView(DetailView):
+    """An organisation: its events (with its role on each), its people, its publications."""
+
+    template_name = "events/organisation_detail.html"
+
+    def get_queryset(self):
+        return Organisation.objects.select_related("region")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        organisation, user = self.object, self.request.user
+        events = Event.objects.visible_to(user, teasers=True).with_organisation(organisation)
+        roles_here = Prefetch(
+            "event_organisations",
+            queryset=EventOrganisation.objects.filter(organisation=organisation),
+            to_attr="roles_here",
+        )
+        context.update(
+            breadcrumbs=[
+                (_t("Organisaties"), reverse("events:organisation_list")),
+                (organisation.name, ""),
+            ],
+            events=events.newest_first().for_listing().prefetch_related(roles_here)[:SECTION_SIZE],
+            event_count=figure(
+                f"organisation:{organisation.pk}:events", events.count, size=lambda n: n
+            ),
+            events_url=list_url("events:event_list", organisatie=organisation.slug),
+            people=organisation.people.order_by("name")[: PAGE_SIZE * 5],
+            published=organisation.publications.visible_to(user, teasers=True)
+            .for_listing()
+            .newest_first()[:SECTION_SIZE],
+            discussed=organisation.discussed_in.visible_to(user, teasers=True)
+            .for_listing()
+            .newest_first()
+            .distinct()[:SECTION_SIZE],
+        )
+        return context
+
+
+def list_url(url_name, **filters):
+    """A list filtered on one value, e.g. all events of an organisation."""
+    return f"{reverse(url_name)}?{urlencode(filters)}"
+
+
+class RegionListView(View):
+    """Every region, as a tree: countries, provinces, regions, municipalities."""
+
+    def get(self, request):
+        children = defaultdict(list)
+        for region in Region.objects.order_by("name"):
+            children[region.parent_id].append(region)
+        context = {
+            "tree": region_tree(children, None),
+            "breadcrumbs": [(_t("Regio's"), "")],
+        }
+        return render(request, "events/region_list.html", context)
+
+
+def region_tree(children, parent_id, seen=frozenset()):
+    """``[(region, subtree)]`` below ``parent_id``; a cycle in the data is cut, not followed."""
+    return [
+        (region, region_tree(children, region.pk, seen | {region.pk}))
+        for region in children[parent_id]
+        if region.pk not in seen
+    ]
+
+
+class RegionDetailView(DetailView):
+    """A region: its events and those of the regions in it, publications, sub-regions."""
+
+    template_name = "events/region_detail.html"
+
+    def get_queryset(self):
+        return Region.objects.select_related("parent")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        region, user = self.object, self.request.user
+        events = Event.objects.visible_to(user, teasers=True).in_region(region)
+        context.update(
+            breadcrumbs=[(_t("Regio's"), reverse("events:region_list")), (region.name, "")],
+            children=region.children.order_by("name"),
+            events=events.newest_first().for_listing()[:SECTION_SIZE],
+            event_count=figure(f"region:{region.pk}:events", events.count, size=lambda n: n),
+            events_url=list_url("events:event_list", regio=region.slug),
+            organisations=region.organisations.order_by("name")[: PAGE_SIZE * 5],
+            publications=region.publications.visible_to(user, teasers=True)
+            .for_listing()
+            .newest_first()[:SECTION_SIZE],
+        )
+        return context
+
+
+class DomainListView(View):
+    def get(self, request):
+        context = {
+            "domains": domains_with_counts(request.user),
+            "breadcrumbs": [(_t("Domeinen"), "")],
+        }
+        return render(request, "events/domain_list.html", context)
+
+
+def domains_with_counts(user):
+    """``[(domain, number of events in it)]``, as the home page and the domain list show them."""
+    counts = figure(
+        "domains:events",
+        Event.objects.visible_to(user, teasers=True).count_by_domain,
+        size=lambda counts: sum(counts.values()),
+    )
+    return [(domain, counts.get(domain.pk, 0)) for domain in Domain.objects.all()]
+
+
+class DomainDetailView(DetailView):
+    """A domain: its events, takeaways and themes, and the domains it meets most often."""
+
+    model = Domain
+    template_name = "events/domain_detail.html"
+    #: Themes are counted over this many of the newest events (a bounded, current picture).
+    themes_over = 500
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        domain, user = self.object, self.request.user
+        events = Event.objects.visible_to(user, teasers=True).in_domains([domain])
+        takeaways = domain.takeaways.visible_to(user)
+        key = f"domain:{domain.pk}"
+        together = figure(
+            f"{key}:domains", events.count_by_domain, size=lambda counts: sum(counts.values())
+        )
+        meets = [
+            (other, together[other.pk])
+            for other in Domain.objects.exclude(pk=domain.pk)
+            if together.get(other.pk)
+        ]
+        context.update(
+            breadcrumbs=[(_t("Domeinen"), reverse("events:domain_list")), (domain.name, "")],
+            events=events.newest_first().for_listing()[:SECTION_SIZE],
+            event_count=together.get(domain.pk, 0),
+            events_url=list_url("events:event_list", domein=domain.slug),
+            takeaways=takeaways.for_listing().newest(SECTION_SIZE),
+            takeaway_count=figure(f"{key}:takeaways", takeaways.count, size=lambda n: n, user=user),
+            themes=events.among_newest(self.themes_over).count_by_theme(limit=20),
+            themes_over=self.themes_over,
+            meets=sorted(meets, key=lambda pair: -pair[1]),
+        )
+        return context
+
+
+class SeriesDetailView(DetailView):
+    model = Series
+    template_name = "events/series_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        series = self.object
+        events = Event.objects.visible_to(self.request.user, teasers=True).in_series(series)
+        context.update(
+            breadcrumbs=[(_t("Bijeenkomsten"), reverse("events:event_list")), (series.name, "")],
+            events=events.oldest_first().for_listing(),
+        )
+        return context

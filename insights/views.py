@@ -1,0 +1,204 @@
+"""The public pages about what was learned: takeaways, themes and publications."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _t
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView, View
+from taggit.models import Tag
+
+from events.forms import OLDEST
+from events.models import Domain, Event
+from events.views import SECTION_SIZE, FilteredListView, figure, list_url
+from insights.forms import PublicationFilterForm, TakeawayFilterForm
+from insights.models import Publication, Takeaway
+from insights.related import (
+    events_related_to_publication,
+    publications_related_to_publication,
+    takeaways_related_to_takeaway,
+)
+
+#: Takeaways shown on a theme page before "see all".
+THEME_TAKEAWAYS = 20
+
+
+class TakeawayListView(FilteredListView):
+    model = Takeaway
+    form_class = TakeawayFilterForm
+    template_name = "insights/takeaway_list.html"
+    title = _("Inzichten")
+
+    def visible(self):
+        return Takeaway.objects.visible_to(self.request.user)
+
+    def ordered(self, form, results):
+        return InSourceOrder(results.for_listing(), oldest=form.value("sortering") == OLDEST)
+
+
+class InSourceOrder:
+    """Takeaways by the date of their source, as a sequence the paginator can slice.
+
+    A page is taken from the first takeaways up to its end (``TakeawayQuerySet.newest``), so
+    no query sorts every takeaway: page n costs what n pages cost, and the first pages — the
+    ones people read — are cheap however many takeaways there are.
+    """
+
+    def __init__(self, takeaways, *, oldest):
+        self.first = takeaways.oldest if oldest else takeaways.newest
+
+    def __getitem__(self, page):
+        return self.first(page.stop)[page]
+
+
+class TakeawayDetailView(DetailView):
+    """One takeaway, where it came from, and what else was learned on its themes."""
+
+    template_name = "insights/takeaway_detail.html"
+
+    def get_queryset(self):
+        return (
+            Takeaway.objects.visible_to(self.request.user, preview=True)
+            .select_related("event__kind", "publication", "session")
+            .prefetch_related("tags", "people", "domains")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        takeaway = self.object
+        source = takeaway.source
+        context.update(
+            source=source,
+            breadcrumbs=[
+                (_t("Inzichten"), reverse("insights:takeaway_list")),
+                (str(takeaway), ""),
+            ],
+            siblings=source.takeaways.exclude(pk=takeaway.pk).order_by("order", "pk")[
+                :SECTION_SIZE
+            ],
+            related=takeaways_related_to_takeaway(takeaway, self.request.user),
+        )
+        return context
+
+
+class ThemeListView(View):
+    """Every theme something visible is about, with how many events, takeaways, publications."""
+
+    def get(self, request):
+        context = {
+            "themes": figure(
+                "themes", lambda: themes(request.user), size=tagged_count, user=request.user
+            ),
+            "breadcrumbs": [(_t("Thema's"), "")],
+        }
+        return render(request, "insights/theme_list.html", context)
+
+
+KINDS = ("events", "takeaways", "publications")
+
+
+def themes(user):
+    """Dicts with slug, name and the number of visible events, takeaways and publications."""
+    found = {}
+    for kind, queryset in zip(
+        KINDS,
+        [
+            Event.objects.visible_to(user, teasers=True),
+            Takeaway.objects.visible_to(user),
+            Publication.objects.visible_to(user, teasers=True),
+        ],
+        strict=True,
+    ):
+        for row in queryset.count_by_theme():
+            theme = found.setdefault(row["slug"], {"slug": row["slug"], "name": row["name"]})
+            theme[kind] = row["n"]
+    return sorted(found.values(), key=lambda theme: theme["name"].lower())
+
+
+def tagged_count(themes):
+    return sum(theme.get(kind, 0) for theme in themes for kind in KINDS)
+
+
+class ThemeDetailView(View):
+    """A trail through everything on one theme, across domains."""
+
+    def get(self, request, slug):
+        theme = get_object_or_404(Tag, slug=slug)
+        user = request.user
+        events = Event.objects.visible_to(user, teasers=True).on_theme(theme)
+        takeaways = Takeaway.objects.visible_to(user).on_theme(theme)
+        publications = Publication.objects.visible_to(user, teasers=True).on_theme(theme)
+        figures = figure(
+            f"theme:{theme.pk}",
+            lambda: theme_figures(events, takeaways, publications),
+            size=lambda figures: sum(figures["counts"].values()),
+            user=user,
+        )
+        if not any(figures["counts"].values()):
+            # A theme used only on drafts (or nowhere) has no public page: its name stays hidden.
+            raise Http404
+        context = {
+            "theme": theme,
+            **figures,
+            "events": events.newest_first().for_listing()[:SECTION_SIZE],
+            "events_url": list_url("events:event_list", thema=theme.slug),
+            "takeaways": takeaways.for_listing().newest(THEME_TAKEAWAYS),
+            "takeaways_url": list_url("insights:takeaway_list", thema=theme.slug),
+            "publications": publications.newest_first().for_listing()[:SECTION_SIZE],
+            "publications_url": list_url("insights:publication_list", thema=theme.slug),
+            "breadcrumbs": [(_t("Thema's"), reverse("insights:theme_list")), (theme.name, "")],
+        }
+        return render(request, "insights/theme_detail.html", context)
+
+
+def theme_figures(events, takeaways, publications):
+    """How much there is on a theme, and in which domains: ``{"counts": …, "domains": …}``."""
+    event_domains = events.count_by_domain()
+    takeaway_domains = takeaways.count_by_domain()
+    domains = [
+        (domain, event_domains.get(domain.pk, 0), takeaway_domains.get(domain.pk, 0))
+        for domain in Domain.objects.all()
+    ]
+    return {
+        "counts": {
+            "events": events.count(),
+            "takeaways": takeaways.count(),
+            "publications": publications.count(),
+        },
+        "domains": [row for row in domains if row[1] or row[2]],
+    }
+
+
+class PublicationListView(FilteredListView):
+    model = Publication
+    form_class = PublicationFilterForm
+    template_name = "insights/publication_list.html"
+    title = _("Publicaties")
+
+
+class PublicationDetailView(DetailView):
+    """One publication; staff also see drafts here, marked as a preview."""
+
+    template_name = "insights/publication_detail.html"
+
+    def get_queryset(self):
+        user = self.request.user
+        return Publication.objects.visible_to(user, teasers=True, preview=True).for_detail()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        publication, user = self.object, self.request.user
+        context["breadcrumbs"] = [
+            (_t("Publicaties"), reverse("insights:publication_list")),
+            (publication.title, ""),
+        ]
+        if publication.is_teaser:
+            return context
+        context.update(
+            takeaways=publication.takeaways.order_by("order", "pk").prefetch_related(
+                "tags", "people"
+            ),
+            related_events=events_related_to_publication(publication, user),
+            related_publications=publications_related_to_publication(publication, user),
+        )
+        return context

@@ -1,0 +1,252 @@
+"""The event page: facts, programme, participants, takeaways by theme, source, related events."""
+
+import datetime
+import html
+import re
+
+import pytest
+
+from events.models import EventOrganisation
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def text(markup):
+    """The words of ``markup`` without tags, on one line."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
+
+
+def section(response, anchor):
+    """The text of the section whose heading has id ``anchor``."""
+    match = re.search(rf'<h2 id="{anchor}">(.*?)(?:<h2 |</article>\s*</main>)', response.text, re.S)
+    return text(match[1]) if match else None
+
+
+def facts(response):
+    """The event's key facts as ``{label: text}``."""
+    block = re.search(r'<dl class="facts">(.*?)</dl>', response.text, re.S)[1]
+    pairs = re.findall(r"<dt>([^<]*)</dt>\s*<dd>(.*?)</dd>", block, re.S)
+    return {label: text(value) for label, value in pairs}
+
+
+def related_titles(response):
+    """The titles of the related events, best first."""
+    related = response.text.split('<h2 id="gerelateerd">')[1].split("</section>")[0]
+    return [
+        html.unescape(title)
+        for title in re.findall(r'class="card__title"><a href="[^"]*">([^<]*)</a>', related)
+    ]
+
+
+@pytest.fixture
+def event():
+    vng = factories.organisation(name="VNG", slug="vng")
+    hub = factories.organisation(name="Health Hub", slug="health-hub")
+    event = factories.event(
+        title="Samen werken aan IZA",
+        slug="samen-werken-aan-iza",
+        start_date=datetime.date(2024, 7, 9),
+        is_online=True,
+        domains=["zorg", "wonen"],
+        regions=[factories.region(name="Utrecht", slug="utrecht")],
+        organisers=[vng],
+        tags=["vertrouwen", "geld"],
+        summary="Een *webinar* over IZA.",
+        body="## Verslag\n\nHet ging over **samenwerken**.",
+        audience="alleen voor ambtenaren",
+        attendance=120,
+        source_name="VNG-nieuws",
+        source_url="https://vng.nl/nieuws",
+        source_date=datetime.date(2024, 7, 20),
+        source_date_is_capture=True,
+    )
+    EventOrganisation.objects.create(event=event, organisation=hub, role="casus")
+    return event
+
+
+def test_event_page_shows_the_key_facts(client, event):
+    response = client.get(event.get_absolute_url())
+    assert facts(response) == {
+        "Datum": "9 juli 2024",
+        "Soort": "Webinar",
+        "Plaats": "online",
+        "Georganiseerd door": "VNG",
+        "Besproken praktijkvoorbeelden": "Health Hub",
+        "Regio's": "Utrecht",
+        "Domeinen": "Zorg , Wonen",
+        "Voor wie": "alleen voor ambtenaren",
+        "Deelnemers": "120 deelnemers",
+        "Thema's": "geld vertrouwen",
+    }
+    assert "<h1>Samen werken aan IZA</h1>" in response.text
+    assert "<p>Een <em>webinar</em> over IZA.</p>" in response.text
+    assert "<p>Het ging over <strong>samenwerken</strong>.</p>" in response.text
+
+
+def test_source_says_when_its_date_is_the_capture_date(client, event):
+    response = client.get(event.get_absolute_url())
+    assert section(response, "bron") == "Bron VNG-nieuws , vastgelegd op 20 juli 2024"
+
+
+def test_unknown_date_and_date_ranges(client):
+    unknown = factories.event(start_date=None)
+    assert "datum onbekend" in client.get(unknown.get_absolute_url()).text
+    days = factories.event(start_date=datetime.date(2024, 3, 1), end_date=datetime.date(2024, 3, 2))
+    assert facts(client.get(days.get_absolute_url()))["Datum"] == "1 maart 2024 – 2 maart 2024"
+
+
+def test_sessions_in_order_with_their_speakers(client, event):
+    second = factories.session(event, order=2, title="Health Hub Utrecht")
+    first = factories.session(event, order=1, title="Opening")
+    klaar = factories.person(name="Klaar De Smaele", function="adviseur")
+    factories.participation(event, klaar, session=second, role="spreker")
+    factories.participation(event, factories.person(name="Jan"), session=first, role="moderator")
+    programme = section(client.get(event.get_absolute_url()), "programma")
+    assert programme == (
+        "Programma 1. Opening Jan – moderator of gespreksleider "
+        "2. Health Hub Utrecht Klaar De Smaele , adviseur – spreker"
+    )
+
+
+def test_everyone_who_took_part_with_roles_and_organisation_at_the_time(client, event):
+    then = factories.organisation(name="Gemeente Toen")
+    person = factories.person(name="Anna", organisation=factories.organisation(name="Nu BV"))
+    factories.participation(event, person, role="spreker", organisation=then, function="wethouder")
+    factories.participation(event, person, role="dagvoorzitter", organisation=then)
+    factories.participation(event, factories.person(name="Bert"), role="afsluiter")
+    assert section(client.get(event.get_absolute_url()), "deelnemers") == (
+        "Wie deden er mee Anna , wethouder (Gemeente Toen) – spreker, dagvoorzitter "
+        "Bert – afsluiter"
+    )
+
+
+def test_takeaways_are_grouped_by_theme_and_have_anchors(client, event):
+    factories.takeaway(event=event, text="Eerste inzicht.", slug="eerste", tags=["geld"], order=1)
+    factories.takeaway(
+        event=event, text="Tweede inzicht.", slug="tweede", tags=["vertrouwen", "geld"], order=2
+    )
+    factories.takeaway(event=event, text="Derde inzicht.", slug="derde", tags=["tijd"], order=3)
+    factories.takeaway(event=event, text="Vierde inzicht.", slug="vierde", order=4)
+    response = client.get(event.get_absolute_url())
+    assert section(response, "inzichten") == (
+        "Inzichten Geld Eerste inzicht. geld Tweede inzicht. geld vertrouwen "
+        "Tijd Derde inzicht. tijd Overige inzichten Vierde inzicht."
+    )
+    assert '<article class="card" id="inzicht-tweede">' in response.text
+
+
+def test_related_events_come_with_their_reasons(client, event):
+    klaar = factories.person(name="Klaar De Smaele")
+    factories.participation(event, klaar)
+    other = factories.event(title="Over vertrouwen en geld", tags=["vertrouwen", "geld"])
+    speaker = factories.event(title="Met Klaar")
+    factories.participation(speaker, klaar)
+    factories.event(title="Niets gemeen")
+    response = client.get(event.get_absolute_url())
+    assert related_titles(response) == ["Met Klaar", "Over vertrouwen en geld"]
+    related = section(response, "gerelateerd")
+    assert "zelfde spreker: Klaar De Smaele" in related
+    assert "2 gedeelde thema's" in related
+    assert other.title in related
+
+
+def test_curated_links_come_first_and_work_both_ways(client, event):
+    factories.event(title="Zelfde thema's", tags=["vertrouwen", "geld"])
+    curated = factories.event(title="Door de redactie")
+    event.related_events.add(curated)
+    response = client.get(event.get_absolute_url())
+    assert related_titles(response) == ["Door de redactie", "Zelfde thema's"]
+    assert "gekoppeld door de redactie" in section(response, "gerelateerd")
+    assert related_titles(client.get(curated.get_absolute_url())) == ["Samen werken aan IZA"]
+
+
+def test_previous_and_next_event_in_the_same_series(client):
+    series = factories.series(name="Leerkring wonen")
+    first = factories.event(title="Deel 1", series=series, start_date=datetime.date(2024, 1, 1))
+    second = factories.event(title="Deel 2", series=series, start_date=datetime.date(2024, 2, 1))
+    factories.event(title="Deel 3 concept", series=series, published=False)
+    third = factories.event(title="Deel 3", series=series, start_date=datetime.date(2024, 3, 1))
+    response = client.get(second.get_absolute_url())
+    assert (
+        section(response, "reeks") == "In de reeks Leerkring wonen Vorige: Deel 1 Volgende: Deel 3"
+    )
+    assert "deel van dezelfde reeks: Leerkring wonen" in section(response, "gerelateerd")
+    assert section(client.get(first.get_absolute_url()), "reeks") == (
+        "In de reeks Leerkring wonen Volgende: Deel 2"
+    )
+    assert section(client.get(third.get_absolute_url()), "reeks") == (
+        "In de reeks Leerkring wonen Vorige: Deel 2"
+    )
+
+
+def test_linked_publications_are_shown_but_not_drafts(client, event):
+    factories.publication(title="Cahier samenwerken").related_events.add(event)
+    factories.publication(title="Concept-cahier", published=False).related_events.add(event)
+    publications = section(client.get(event.get_absolute_url()), "publicaties")
+    assert "Cahier samenwerken" in publications
+    assert "Concept-cahier" not in publications
+
+
+def test_drafts_and_members_only_never_appear_among_related_items(client, event):
+    factories.event(title="Concept met dezelfde thema's", tags=["vertrouwen"], published=False)
+    members = factories.event(title="Voor leden", tags=["vertrouwen", "geld"], members_only=True)
+    klaar = factories.person(name="Klaar De Smaele")
+    factories.participation(event, klaar)
+    factories.participation(members, klaar)
+    related = section(client.get(event.get_absolute_url()), "gerelateerd")
+    assert "Concept met dezelfde thema's" not in related
+    # Members-only events are offered as teasers, without reasons that would reveal speakers.
+    assert "Voor leden" in related
+    assert "Alleen voor leden" in related
+    assert "Klaar De Smaele" not in related
+
+
+def test_members_only_event_shows_title_and_summary_to_non_members(client, event):
+    event.members_only = True
+    event.save()
+    factories.takeaway(event=event, text="Een geheim inzicht.")
+    factories.participation(event, factories.person(name="Geheime Spreker"))
+    response = client.get(event.get_absolute_url())
+    assert response.status_code == 200
+    assert "<h1>Samen werken aan IZA</h1>" in response.text
+    assert "<p>Een <em>webinar</em> over IZA.</p>" in response.text
+    assert "Dit is alleen voor leden" in response.text
+    for withheld in ["samenwerken</strong>", "Een geheim inzicht.", "Geheime Spreker", "VNG"]:
+        assert withheld not in response.text
+    client.force_login(factories.user())
+    member_view = client.get(event.get_absolute_url())
+    assert "Een geheim inzicht." in member_view.text
+    assert "Dit is alleen voor leden" not in member_view.text
+
+
+def test_drafts_are_not_found_but_staff_see_a_marked_preview(client, event):
+    event.unpublish()
+    event.save()
+    assert client.get(event.get_absolute_url()).status_code == 404
+    client.force_login(factories.user())
+    assert client.get(event.get_absolute_url()).status_code == 404
+    client.force_login(factories.user(staff=True))
+    response = client.get(event.get_absolute_url())
+    assert response.status_code == 200
+    assert "Voorbeeld: dit is een concept en niet openbaar." in response.text
+
+
+def test_unknown_event_is_a_dutch_404(client):
+    response = client.get("/bijeenkomsten/bestaat-niet/")
+    assert response.status_code == 404
+    assert "Deze pagina bestaat niet" in response.text
+
+
+def test_page_has_its_own_title_description_canonical_and_breadcrumbs(client, event, settings):
+    settings.SITE_URL = "https://dwarsverband.nl"
+    html = client.get(event.get_absolute_url()).text
+    assert "<title>Samen werken aan IZA · Dwarsverband</title>" in html
+    assert '<meta name="description" content="Een webinar over IZA.">' in html
+    assert (
+        '<link rel="canonical" href="https://dwarsverband.nl/bijeenkomsten/samen-werken-aan-iza/">'
+        in html
+    )
+    breadcrumbs = re.search(r'<nav class="breadcrumbs"[^>]*>(.*?)</nav>', html, re.S)[1]
+    assert text(breadcrumbs) == "Voorpagina Bijeenkomsten Samen werken aan IZA"
+    assert html.count("<h1") == 1
