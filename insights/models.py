@@ -491,3 +491,6 @@ class SynonymSet(models.Model):
 
     def term_list(self):
         return [line.strip() for line in self.terms.splitlines() if line.strip()]
+
+
+from insights.search.models import SearchEntry, SearchEntryFacet, SearchFacetValue, SearchWord  # noqa: E402,F401

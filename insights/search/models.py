@@ -1,0 +1,140 @@
+"""The search index: one row per searchable item, its facet values, and the known words.
+
+``SearchEntry`` copies what search needs from its item: the title and text to show, the URL,
+the date, the visibility fields (so that ``events.publishing.visibility_q`` filters entries
+directly) and the facet values. Its searchable text lives in a database-specific place next to
+it: on PostgreSQL the ``vector`` column (a weighted tsvector with a GIN index), on SQLite the
+FTS5 table ``insights_searchentry_fts``; both are created by migration 0003 and written by
+``insights.search.postgres`` and ``insights.search.sqlite``.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from events.models import choices_constraint
+from events.publishing import Status
+
+
+class ItemType(models.TextChoices):
+    """What a search result is; the values are the ``type`` parameter of the search page."""
+
+    EVENT = "bijeenkomst", _("bijeenkomst")
+    SESSION = "sessie", _("sessie")
+    TAKEAWAY = "inzicht", _("inzicht")
+    PUBLICATION = "publicatie", _("publicatie")
+    PERSON = "persoon", _("persoon")
+    ORGANISATION = "organisatie", _("organisatie")
+
+
+class Facet(models.TextChoices):
+    """The facets; the values are the query string parameters, the same as on the lists."""
+
+    TYPE = "type", _("soort resultaat")
+    DOMAIN = "domein", _("domein")
+    KIND = "soort", _("soort")
+    REGION = "regio", _("regio")
+    YEAR = "jaar", _("jaar")
+    THEME = "thema", _("thema")
+
+
+class SearchEntry(models.Model):
+    item_type = models.CharField(_("soort"), max_length=16, choices=ItemType.choices)
+    item_id = models.PositiveBigIntegerField(_("nummer"))
+    # What the entry is reindexed and removed with: an event or publication for itself, its
+    # sessions and its takeaways; the item itself for the rest.
+    source_type = models.CharField(_("bron"), max_length=16, choices=ItemType.choices)
+    source_id = models.PositiveBigIntegerField(_("nummer van de bron"))
+    title = models.CharField(_("titel"), max_length=500)
+    context = models.CharField(_("context"), max_length=300, blank=True)
+    url = models.CharField(_("adres"), max_length=500)
+    date = models.DateField(_("datum"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices)
+    published_at = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
+    members_only = models.BooleanField(_("alleen voor leden"), default=False)
+    title_key = models.CharField(_("titelsleutel"), max_length=255, blank=True)
+    content = models.TextField(_("tekst voor fragmenten"), blank=True)
+    facet_values = models.ManyToManyField(
+        "SearchFacetValue", through="SearchEntryFacet", related_name="entries"
+    )
+
+    class Meta:
+        app_label = "insights"
+        verbose_name = _("zoekingang")
+        verbose_name_plural = _("zoekingangen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["item_type", "item_id"], name="insights_searchentry_item_unique"
+            ),
+            choices_constraint("item_type", ItemType, "insights_searchentry_item_type_valid"),
+            choices_constraint("source_type", ItemType, "insights_searchentry_source_type_valid"),
+            choices_constraint("status", Status, "insights_searchentry_status_valid"),
+        ]
+        indexes = [
+            models.Index(fields=["source_type", "source_id"], name="insights_search_source_idx"),
+            models.Index(fields=["title_key"], name="insights_search_title_key_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_item_type_display()}: {self.title}"
+
+
+class SearchFacetValue(models.Model):
+    """One value of one facet, with the label the page shows (a domain's slug and name, …)."""
+
+    facet = models.CharField(_("facet"), max_length=8, choices=Facet.choices)
+    value = models.CharField(_("waarde"), max_length=255)
+    label = models.CharField(_("label"), max_length=255)
+
+    class Meta:
+        app_label = "insights"
+        verbose_name = _("facetwaarde")
+        verbose_name_plural = _("facetwaarden")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["facet", "value"], name="insights_searchfacetvalue_unique"
+            ),
+            choices_constraint("facet", Facet, "insights_searchfacetvalue_facet_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.facet}={self.value}"
+
+
+class SearchEntryFacet(models.Model):
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, db_index=False)
+    value = models.ForeignKey(SearchFacetValue, on_delete=models.CASCADE, db_index=False)
+
+    class Meta:
+        app_label = "insights"
+        verbose_name = _("facet van zoekingang")
+        verbose_name_plural = _("facetten van zoekingangen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["entry", "value"], name="insights_searchentryfacet_unique"
+            ),
+        ]
+        indexes = [
+            # Filtering: the entries with a value. (Counting per entry uses the unique index.)
+            models.Index(fields=["value", "entry"], name="insights_search_value_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.entry_id}: {self.value_id}"
+
+
+class SearchWord(models.Model):
+    """A word of the portal's public, published text, with the number of entries it occurs in.
+
+    Compound splitting takes its parts from here; spelling suggestions come from here.
+    """
+
+    word = models.CharField(_("woord"), max_length=64, unique=True)
+    frequency = models.PositiveIntegerField(_("aantal"), default=0)
+
+    class Meta:
+        app_label = "insights"
+        verbose_name = _("bekend woord")
+        verbose_name_plural = _("bekende woorden")
+
+    def __str__(self):
+        return self.word

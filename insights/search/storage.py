@@ -1,0 +1,101 @@
+"""Writing documents into the index through the ORM, for both databases.
+
+These are the plain Django rows (``SearchEntry``, its facet values, known words); the
+searchable text goes to the database-specific module, which ``indexing`` calls with what these
+functions return.
+"""
+
+from django.db import connection
+from django.db.models import Q
+
+from insights.search.models import SearchEntry, SearchEntryFacet, SearchFacetValue, SearchWord
+
+
+def delete(entry_ids):
+    """Remove the entries ``entry_ids`` with their facet values."""
+    SearchEntryFacet.objects.filter(entry_id__in=entry_ids).delete()
+    SearchEntry.objects.filter(id__in=entry_ids).delete()
+
+
+def insert(documents, *, splitter, ids=None):
+    """Add ``documents`` (none of them indexed yet); returns (entry id, weighted texts) pairs.
+
+    ``ids`` ({(item type, item id): entry id}) chooses the entries' ids (for a rebuild).
+    """
+    ids = ids or {}
+    entries = SearchEntry.objects.bulk_create(
+        [
+            SearchEntry(
+                id=ids.get((document.item_type, document.item_id)),
+                item_type=document.item_type,
+                item_id=document.item_id,
+                source_type=document.source_type,
+                source_id=document.source_id,
+                title=document.title,
+                context=document.context,
+                url=document.url,
+                date=document.date,
+                status=document.status,
+                published_at=document.published_at,
+                members_only=document.members_only,
+                title_key=document.title_key,
+                content=document.content,
+            )
+            for document in documents
+        ]
+    )
+    value_ids = facet_value_ids(entry for document in documents for entry in document.facets)
+    # Plain SQL: a model instance for each of these many small rows costs more than the rest.
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            "INSERT INTO insights_searchentryfacet (entry_id, value_id) VALUES (%s, %s)",
+            [
+                (entry.id, value_ids[facet, value])
+                for entry, document in zip(entries, documents, strict=True)
+                for facet, value in dict.fromkeys(
+                    (facet, value) for facet, value, _ in document.facets
+                )
+            ],
+        )
+    return [
+        (entry.id, document.weighted_texts(splitter))
+        for entry, document in zip(entries, documents, strict=True)
+    ]
+
+
+def facet_value_ids(facets):
+    """{(facet, value): id} for (facet, value, label) triples, stored with their newest label."""
+    labels = {(facet, value): label for facet, value, label in facets}
+    if not labels:
+        return {}
+    SearchFacetValue.objects.bulk_create(
+        [
+            SearchFacetValue(facet=facet, value=value, label=label)
+            for (facet, value), label in labels.items()
+        ],
+        update_conflicts=True,
+        unique_fields=["facet", "value"],
+        update_fields=["label"],
+    )
+    by_facet = {}
+    for facet, value in labels:
+        by_facet.setdefault(facet, []).append(value)
+    condition = Q()
+    for facet, values in by_facet.items():
+        condition |= Q(facet=facet, value__in=values)
+    return {
+        (facet, value): pk
+        for pk, facet, value in SearchFacetValue.objects.filter(condition).values_list(
+            "id", "facet", "value"
+        )
+    }
+
+
+def add_words(words):
+    """Add the ``words`` not known yet to the vocabulary (with frequency 1); returns them."""
+    known = set(SearchWord.objects.filter(word__in=words).values_list("word", flat=True))
+    new = sorted(set(words) - known)
+    SearchWord.objects.bulk_create(
+        [SearchWord(word=word, frequency=1) for word in new], ignore_conflicts=True
+    )
+    return new
