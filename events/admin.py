@@ -152,6 +152,22 @@ class PublishingAdminMixin:
         return format_html('<a href="{}">{}</a>', self.get_view_on_site_url(obj), label)
 
 
+class ContentChangedMixin:
+    """Saving or deleting here changes what the public pages show: their figures are redone."""
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.content_changed()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        services.content_changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        services.content_changed()
+
+
 class ExplainProtectedMixin:
     """On the delete page, say where each object that blocks the deletion is used (for a
     participation: on which event), so that an editor knows what to change first."""
@@ -329,7 +345,7 @@ class EventYearFilter(YearFilter):
 
 
 @admin.register(Event)
-class EventAdmin(PublishingAdminMixin, MarkdownHelpMixin, admin.ModelAdmin):
+class EventAdmin(ContentChangedMixin, PublishingAdminMixin, MarkdownHelpMixin, admin.ModelAdmin):
     form = EventForm
     list_display = [
         "title",
@@ -392,7 +408,7 @@ class EventAdmin(PublishingAdminMixin, MarkdownHelpMixin, admin.ModelAdmin):
 
 
 @admin.register(Domain)
-class DomainAdmin(admin.ModelAdmin):
+class DomainAdmin(ContentChangedMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name"]
@@ -401,7 +417,7 @@ class DomainAdmin(admin.ModelAdmin):
 
 
 @admin.register(EventKind)
-class EventKindAdmin(ExplainProtectedMixin, admin.ModelAdmin):
+class EventKindAdmin(ContentChangedMixin, ExplainProtectedMixin, admin.ModelAdmin):
     list_display = ["name", "name_plural", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name", "name_plural"]
@@ -410,7 +426,7 @@ class EventKindAdmin(ExplainProtectedMixin, admin.ModelAdmin):
 
 
 @admin.register(Region)
-class RegionAdmin(ExplainProtectedMixin, admin.ModelAdmin):
+class RegionAdmin(ContentChangedMixin, ExplainProtectedMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "country", "parent"]
     list_filter = ["country", "kind"]
     list_select_related = ["parent"]
@@ -421,7 +437,9 @@ class RegionAdmin(ExplainProtectedMixin, admin.ModelAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(ExplainProtectedMixin, MarkdownHelpMixin, admin.ModelAdmin):
+class OrganisationAdmin(
+    ContentChangedMixin, ExplainProtectedMixin, MarkdownHelpMixin, admin.ModelAdmin
+):
     list_display = ["name", "kind", "region", "ceased_on", "website"]
     list_filter = ["kind", ("region", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["region"]
@@ -433,7 +451,7 @@ class OrganisationAdmin(ExplainProtectedMixin, MarkdownHelpMixin, admin.ModelAdm
 
 
 @admin.register(Person)
-class PersonAdmin(ExplainProtectedMixin, MarkdownHelpMixin, admin.ModelAdmin):
+class PersonAdmin(ContentChangedMixin, ExplainProtectedMixin, MarkdownHelpMixin, admin.ModelAdmin):
     list_display = ["name", "function", "organisation"]
     list_filter = ["organisation__kind"]
     list_select_related = ["organisation"]
@@ -445,7 +463,7 @@ class PersonAdmin(ExplainProtectedMixin, MarkdownHelpMixin, admin.ModelAdmin):
 
 
 @admin.register(Series)
-class SeriesAdmin(MarkdownHelpMixin, admin.ModelAdmin):
+class SeriesAdmin(ContentChangedMixin, MarkdownHelpMixin, admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     ordering = ["name"]

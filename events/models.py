@@ -10,7 +10,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from events.publishing import Publishable, PublishableQuerySet, publishable_constraints
-from events.querysets import DomainAndThemeQuerySetMixin
+from events.querysets import DomainAndThemeQuerySetMixin, JoinedNames
 from events.slugs import SluggedMixin
 
 
@@ -231,39 +231,61 @@ class TaggedEvent(TaggedItemBase):
                 fields=["content_object", "tag"], name="events_taggedevent_unique"
             )
         ]
+        indexes = [
+            # The events on a theme, most recently added first (related events).
+            models.Index(fields=["tag", "content_object"], name="events_taggedevent_tag_idx"),
+        ]
 
 
 class EventQuerySet(DomainAndThemeQuerySetMixin, PublishableQuerySet):
     def for_listing(self):
-        """What an event card shows: kind, domains and organisers, in three queries in all."""
+        """What an event card shows, in one query: its kind, and its organisers and domains by
+        name (``organiser_names``, ``domain_names``)."""
+        organisers = JoinedNames(
+            EventOrganisation,
+            source="event",
+            target="organisation",
+            order_by=["order", "id"],
+            where={"role": OrganisationRole.ORGANISER},
+        )
         return (
             self.select_related("kind")
             .defer("body")
-            .prefetch_related(
-                "domains",
-                Prefetch(
-                    "event_organisations",
-                    queryset=EventOrganisation.objects.organisers().select_related("organisation"),
-                    to_attr="organisers",
-                ),
-            )
+            .annotate(organiser_names=organisers)
+            .with_domain_names()
         )
 
     def for_detail(self):
-        """Everything an event page shows, each relation in one query."""
+        """What an event page shows of the event's own relations, one query each.
+
+        Its domains, regions and themes (``attach_named``, with ``SOURCE_NAMED``) come in one
+        query with the themes and people of its takeaways: see ``EventDetailView``.
+        """
         return self.select_related("kind", "series").prefetch_related(
-            "domains",
-            "regions",
-            "tags",
             Prefetch(
                 "event_organisations",
-                queryset=EventOrganisation.objects.select_related("organisation"),
+                queryset=EventOrganisation.objects.select_related("organisation").only(
+                    "event", "role", "order", "organisation__name", "organisation__slug"
+                ),
             ),
             Prefetch("sessions", queryset=Session.objects.order_by("order")),
             Prefetch(
                 "participations",
                 queryset=Participation.objects.select_related(
                     "person__organisation", "organisation"
+                ).only(
+                    "event",
+                    "session",
+                    "role",
+                    "function",
+                    "order",
+                    "person__name",
+                    "person__slug",
+                    "person__function",
+                    "person__organisation__name",
+                    "person__organisation__slug",
+                    "organisation__name",
+                    "organisation__slug",
                 ),
             ),
         )
@@ -448,14 +470,10 @@ class Event(SluggedMixin, Publishable):
         indexes = [
             models.Index(fields=["status", "published_at"], name="events_event_visible_idx"),
             models.Index(fields=["date"], name="events_event_date_idx"),
-            # On PostgreSQL, migration 0004 adds events_event_newest_idx for newest_first().
-            # What visible_to and the counts need, without reading the (wide) rows themselves.
-            models.Index(
-                fields=["published_at"],
-                include=["id", "date", "kind", "members_only"],
-                condition=Q(status="published"),
-                name="events_event_published_idx",
-            ),
+            # PostgreSQL also has indexes the model cannot declare: events_event_newest_idx and
+            # events_event_oldest_idx in the order of newest_first() and oldest_first()
+            # (migrations 0004 and 0006), and events_event_published_idx, what visible_to and
+            # the counts need without reading the wide rows (0005; covering, as SQLite cannot).
         ]
 
     def __str__(self):
@@ -505,6 +523,10 @@ class EventOrganisation(models.Model):
             models.UniqueConstraint(
                 fields=["event", "organisation", "role"], name="events_eventorganisation_unique"
             ),
+        ]
+        indexes = [
+            # The events of an organisation, most recently added first (related events).
+            models.Index(fields=["organisation", "event"], name="events_eventorg_org_idx"),
         ]
 
     def __str__(self):
@@ -602,6 +624,10 @@ class Participation(models.Model):
                 condition=Q(session__isnull=False),
                 name="events_participation_unique_on_session",
             ),
+        ]
+        indexes = [
+            # A person's events, most recently added first (speaker pages, related events).
+            models.Index(fields=["person", "event"], name="events_participation_who_idx"),
         ]
 
     def __str__(self):

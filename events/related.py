@@ -5,11 +5,11 @@ people, organisations, themes (tags), regions and domains — weighted and added
 a fixed number of queries, each reading a bounded number of rows, whatever the size of the
 database:
 
-- one query gathers the candidates: for each shared thing (each theme, each person, …, at most
-  ``THINGS_PER_SIGNAL`` of a kind) the ``CANDIDATES`` newest items that share it, as a UNION of
-  small index-ordered subqueries; a theme on half of all events costs no more than a rare one;
-- one query scores the candidates (a few hundred at most): per kind of shared thing, how many
-  each shares and one example, as a UNION of small aggregates;
+- one query gathers and scores the candidates. For each shared thing (each theme, each person,
+  …, at most ``THINGS_PER_SIGNAL`` of a kind) the ``CANDIDATES`` most recently added items that
+  share it are read along an index of the link table (a theme on half of all events costs no
+  more than a rare one); then, per kind of shared thing, how many of them each candidate shares
+  and one example, over the candidates only (a few hundred at most);
 - one query fetches the best ``limit`` whole, plus one per prefetch their cards need.
 
 ``rank`` works on any model; ``related_events`` applies it to an event. Insights (takeaways,
@@ -21,15 +21,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Count, Min, Q, Value
+from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _t
 
 from events.models import Event
+from events.querysets import link_model
 
-#: Newest items fetched per shared thing.
-CANDIDATES = 12
+#: Items fetched per shared thing: the most recently added ones.
+CANDIDATES = 8
 #: Shared things of one kind that gather candidates (all of them still count in the score).
-THINGS_PER_SIGNAL = 6
+THINGS_PER_SIGNAL = 4
 #: Reasons shown per related item.
 REASONS_SHOWN = 2
 
@@ -57,87 +59,119 @@ class Related:
     reasons: list = field(default_factory=list)
 
 
-def rank(queryset, signals, *, order, recency, exclude=None, limit=6):
+def rank(queryset, signals, *, recency, exclude=None, limit=6):
     """The ``limit`` items of ``queryset`` that share most with the subject, best first.
 
     ``queryset`` carries the visibility rule and the ``select_related``/``prefetch_related``
-    the cards need (only the chosen few are fetched whole); ``order`` names the QuerySet
-    method that puts the newest first (in an order an index can serve), ``recency`` the field
-    (a date or a number) that breaks ties; ``exclude`` is a Q for the subject itself.
-    Members-only items shown as teasers get no reasons: they could tell a non-member who took
-    part.
+    the cards need (only the chosen few are fetched whole); ``recency`` names the field (a date
+    or a number) that breaks ties; ``exclude`` is a Q for the subject itself. Members-only
+    items shown as teasers get no reasons: they could tell a non-member who took part.
     """
     signals = [signal for signal in signals if signal.shared]
-    base = queryset.prefetch_related(None)
+    base = queryset.prefetch_related(None).order_by()
     if exclude is not None:
         base = base.exclude(exclude)
-    columns = dict.fromkeys(["pk", recency, *base.query.annotations])
-    candidates = {
-        row[0]: dict(zip(columns, row, strict=True))
-        for row in _union(
-            getattr(base.filter(**{signal.lookup: thing}), order)().values(*columns)[:CANDIDATES]
-            for signal in signals
-            for thing in list(signal.shared)[:THINGS_PER_SIGNAL]
-        )
-    }
-    if not candidates:
-        return []
-    shared = defaultdict(dict)
-    for pk, index, number, example in _union(
-        base.model.objects.filter(pk__in=candidates, **{f"{signal.lookup}__in": signal.shared})
-        .order_by()
-        .values("pk")
-        .annotate(
-            signal=Value(index),
-            number=Count(signal.lookup, distinct=True),
-            example=Min(signal.lookup),
-        )
-        .values_list("pk", "signal", "number", "example")
-        for index, signal in enumerate(signals)
-    ):
-        shared[pk][index] = (number, example)
-    scored = [_related(candidates[pk], shared[pk], signals) for pk in candidates]
+    teaser = ["is_teaser"] if "is_teaser" in base.query.annotations else []
+    columns = list(dict.fromkeys(["pk", recency, *teaser]))
+    values, shared = {}, defaultdict(dict)
+    for *row, index, number, example in _candidates(base, signals, columns):
+        values.setdefault(row[0], dict(zip(columns, row, strict=True)))
+        shared[row[0]][index] = (number, example)
+    scored = [Related(values[pk], _score(things, signals)) for pk, things in shared.items()]
     # Best first; among equals the newest (unknown dates last), then the latest added.
-    scored.sort(key=lambda r: r.item["pk"], reverse=True)
-    scored.sort(key=lambda r: (r.item[recency] is not None, r.item[recency]), reverse=True)
-    scored.sort(key=lambda r: r.score, reverse=True)
-    scored = scored[:limit]
-    items = queryset.in_bulk([related.item["pk"] for related in scored])
-    for related in scored:
+    scored.sort(
+        key=lambda r: (r.score, r.item[recency] is not None, r.item[recency], r.item["pk"]),
+        reverse=True,
+    )
+    best = scored[:limit]
+    items = queryset.in_bulk([related.item["pk"] for related in best])
+    for related in best:
+        related.reasons = _reasons(related.item, shared[related.item["pk"]], signals)
         related.item = items[related.item["pk"]]
-    return scored
+    return best
 
 
-def _union(querysets):
-    """The rows of all ``querysets`` together (without repeats), in one UNION query.
+def _candidates(base, signals, columns):
+    """Rows of ``columns`` plus (signal index, number shared, an example), in one query.
 
-    Each part keeps its own ORDER BY and LIMIT, which Django's ``union()`` does not allow on
-    SQLite; wrapped as subqueries they work on both databases.
+    ``candidates``: per shared thing, the ``CANDIDATES`` items added last that share it, read
+    backwards along the ``(thing, item)`` index of the link table. ``shares``: per kind of
+    thing, how many of the subject's things each candidate shares, and one of them. The rows
+    are those of the candidates ``base`` lets through (the visibility rule, not the subject),
+    one per kind of thing shared (at least the one a candidate was found through).
     """
-    parts, params = [], []
-    for queryset in querysets:
-        sql, part_params = queryset.query.sql_with_params()
-        parts.append(f"SELECT * FROM ({sql}) AS part_{len(parts)}")
-        params.extend(part_params)
+    quote = connection.ops.quote_name
+    parts, shares, params, share_params = [], [], [], []
+    for index, signal in enumerate(signals):
+        table, item, thing = (quote(name) for name in link_table(base.model, signal.lookup))
+        for shared in list(signal.shared)[:THINGS_PER_SIGNAL]:
+            parts.append(
+                f"SELECT * FROM (SELECT {item} AS pk FROM {table} WHERE {thing} = %s "
+                f"ORDER BY {item} DESC LIMIT {CANDIDATES}) AS part_{len(parts)}"
+            )
+            params.append(shared)
+        things = ", ".join(["%s"] * len(signal.shared))
+        shares.append(
+            f"SELECT {item} AS pk, {index} AS signal, COUNT(DISTINCT {thing}) AS number, "
+            f"MIN({thing}) AS example FROM {table} "
+            f"WHERE {item} IN (SELECT pk FROM candidates) AND {thing} IN ({things}) "
+            f"GROUP BY {item}"
+        )
+        share_params.extend(signal.shared)
     if not parts:
         return []
+    visible, visible_params = (
+        base.filter(pk__in=RawSQL("SELECT pk FROM candidates", []))
+        .values(*columns)
+        .query.sql_with_params()
+    )
+    selected = ", ".join(f"visible.{quote(column)}" for column in columns)
+    sql = (
+        f"WITH candidates AS ({' UNION '.join(parts)}), "
+        f"shares AS ({' UNION ALL '.join(shares)}) "
+        f"SELECT {selected}, shares.signal, shares.number, shares.example "
+        f"FROM ({visible}) AS visible JOIN shares ON shares.pk = visible.pk"
+    )
     with connection.cursor() as cursor:
-        cursor.execute(" UNION ".join(parts), params)
+        cursor.execute(sql, [*params, *share_params, *visible_params])
         return cursor.fetchall()
 
 
-def _related(candidate, shared, signals):
-    """Score a candidate from what it shares (``{signal index: (number, example)}``)."""
-    related = Related(candidate)
-    weighed = []
-    for index, (number, example) in shared.items():
-        signal = signals[index]
-        related.score += signal.weight * number
-        weighed.append((signal.weight * number, signal.reason(number, signal.shared[example])))
-    weighed.sort(key=lambda pair: -pair[0])
-    teaser = candidate.get("is_teaser", False)
-    related.reasons = [] if teaser else [reason for _, reason in weighed[:REASONS_SHOWN]]
-    return related
+def link_table(model, lookup):
+    """``(table, item column, thing column)``: where ``model``'s rows meet the things that
+    ``lookup`` leads to (``"tags"``, ``"regions"``, ``"participations__person"``, ``"series"``)."""
+    name, _, onward = lookup.partition("__")
+    field = model._meta.get_field(name)
+    if onward:  # through the rows of a link model that point at the thing
+        link, item, thing = field.related_model, field.field.name, onward
+    elif field.many_to_many and not field.concrete:  # the other side of a many-to-many
+        link, item, thing = (
+            field.through,
+            field.field.m2m_reverse_field_name(),
+            field.field.m2m_field_name(),
+        )
+    elif field.many_to_many:
+        link, item, thing = link_model(model, name)
+    else:  # a foreign key of the item itself
+        link, item, thing = model, model._meta.pk.name, name
+    meta = link._meta
+    return meta.db_table, meta.get_field(item).column, meta.get_field(thing).column
+
+
+def _score(shared, signals):
+    """What a candidate shares (``{signal index: (number, example)}``), weighed and added up."""
+    return sum(signals[index].weight * number for index, (number, _) in shared.items())
+
+
+def _reasons(candidate, shared, signals):
+    """The reasons for the strongest things shared, in Dutch (none for a teaser)."""
+    if candidate.get("is_teaser", False):
+        return []
+    weighed = sorted(shared.items(), key=lambda pair: -signals[pair[0]].weight * pair[1][0])
+    return [
+        signals[index].reason(number, signals[index].shared[example])
+        for index, (number, example) in weighed[:REASONS_SHOWN]
+    ]
 
 
 # Reasons, in Dutch: ``number`` things shared, ``name`` one of them.
@@ -187,7 +221,7 @@ def event_signals(event):
     organisations = event.event_organisations.all()
     signals = [
         Signal("related_events", {event.pk: ""}, 100, curated),
-        Signal("tags", {tag.pk: tag.name for tag in event.tags.all()}, 2, shared_themes),
+        Signal("tags", {tag.pk: tag.name for tag in event.tag_list}, 2, shared_themes),
         Signal(
             "participations__person",
             {p.person_id: p.person.name for p in participations},
@@ -200,8 +234,8 @@ def event_signals(event):
             3,
             same_organisations,
         ),
-        Signal("regions", {r.pk: r.name for r in event.regions.all()}, 1.5, same_regions),
-        Signal("domains", {d.pk: d.name for d in event.domains.all()}, 0.5, same_domains),
+        Signal("regions", {r.pk: r.name for r in event.region_list}, 1.5, same_regions),
+        Signal("domains", {d.pk: d.name for d in event.domain_list}, 0.5, same_domains),
     ]
     if event.series_id:
         signals.insert(1, Signal("series", {event.series_id: event.series.name}, 10, same_series))
@@ -213,7 +247,6 @@ def related_events(event, user, *, limit=6):
     return rank(
         Event.objects.visible_to(user, teasers=True).for_listing(),
         event_signals(event),
-        order="newest_first",
         recency="date",
         exclude=Q(pk=event.pk),
         limit=limit,

@@ -6,20 +6,25 @@ visitor may see, that is events visible in full.
 """
 
 from collections import Counter, defaultdict
-from hashlib import sha256
-from urllib.parse import urlencode
 
-from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, View
 
 from events.forms import EventFilterForm, PageForm
+from events.listing import (
+    PAGE_SIZE,
+    SECTION_SIZE,
+    FilteredListView,
+    figure,
+    list_url,
+    paginate,
+    without_empty_parameters,  # noqa: F401 - the search page imports it from here
+)
 from events.models import (
     Domain,
     Event,
@@ -31,125 +36,8 @@ from events.models import (
     Region,
     Series,
 )
+from events.querysets import attach_named
 from events.related import related_events, series_neighbours
-from portal.access import is_member
-
-#: Items per page on every paginated list.
-PAGE_SIZE = 20
-#: Items shown in a section of a detail page before "see all".
-SECTION_SIZE = 10
-#: Figures (counts) summing up more rows than this are cached for FIGURES_TIMEOUT seconds.
-FIGURES_CACHED_ABOVE = 2000
-FIGURES_TIMEOUT = 300
-
-
-def without_empty_parameters(request):
-    """A redirect to this page without the empty parameters a submitted filter form leaves.
-
-    Keeps bookmarked and shared addresses short; None when there is nothing to drop.
-    """
-    pairs = [(name, value) for name, values in request.GET.lists() for value in values]
-    kept = [(name, value) for name, value in pairs if value != ""]
-    if len(kept) == len(pairs):
-        return None
-    return redirect(f"{request.path}?{urlencode(kept)}" if kept else request.path)
-
-
-def figure(key, compute, *, size, user=None):
-    """``compute()``, kept in the cache for a while when it sums up many rows.
-
-    Counts over tens of thousands of rows (the facets of an unfiltered list, the events per
-    domain) cost a noticeable part of a page at full scale; they change slowly, so such a
-    figure is kept for ``FIGURES_TIMEOUT`` seconds when ``size(result)`` is above
-    ``FIGURES_CACHED_ABOVE``. Smaller figures are cheap and always fresh. With ``user``, the
-    key tells members from other visitors, for figures that count members-only content.
-    Figures only ever come from ``visible_to``, so the cache never holds anything a visitor
-    may not see, at worst a count up to ``FIGURES_TIMEOUT`` seconds old.
-    """
-    if user is not None:
-        key = f"{key}:{'member' if is_member(user) else 'public'}"
-    key = f"figure:{sha256(key.encode()).hexdigest()}"
-    cached = cache.get(key)
-    if cached is not None:
-        return cached
-    result = compute()
-    if size(result) > FIGURES_CACHED_ABOVE:
-        cache.set(key, result, FIGURES_TIMEOUT)
-    return result
-
-
-def paginate(request, form, queryset, template_name, context, *, total=None):
-    """Render page ``form.page_number`` of ``queryset``, or a 404 that links to the last page.
-
-    ``total`` is the number of items when already known; ``context`` may be a function of
-    the page.
-    """
-    paginator = Paginator(queryset, PAGE_SIZE)
-    if total is not None:
-        paginator.count = total  # A cached_property: the count query is not run again.
-    if form.page_number > paginator.num_pages:
-        return render(
-            request,
-            "portal/page_out_of_range.html",
-            {
-                "number": form.page_number,
-                "last": paginator.num_pages,
-                "last_url": form.page_url(paginator.num_pages),
-            },
-            status=404,
-        )
-    page = paginator.page(form.page_number)
-    context = {
-        "form": form,
-        "page": page,
-        "pagination": form.pagination(page),
-        **(context(page) if callable(context) else context),
-    }
-    return render(request, template_name, context)
-
-
-class FilteredListView(View):
-    """A list whose filters, order and page come from the query string (see events/forms.py).
-
-    Subclasses give ``model``, ``form_class``, ``template_name`` and ``title`` (for the
-    breadcrumbs). ``visible()`` is what the visitor may see before filtering (members-only
-    items as teasers). The facet counts are taken within the filtered results, so they obey
-    the same rule as the list.
-    """
-
-    model = None
-    form_class = None
-    template_name = None
-    title = ""
-
-    def visible(self):
-        return self.model.objects.visible_to(self.request.user, teasers=True)
-
-    def get(self, request, *args, **kwargs):
-        if response := without_empty_parameters(request):
-            return response
-        form = self.form_class(request.GET, path=request.path)
-        results = form.filter(self.visible())
-        key, user = form.url(form.params()), request.user
-        total = figure(f"{key}:total", results.count, size=lambda total: total, user=user)
-
-        def context(page):
-            def facets():
-                return form.facets(results, total=total)
-
-            return {
-                "facets": figure(f"{key}:facets", facets, size=lambda _: total, user=user),
-                "active_filters": form.active_filters(),
-                "breadcrumbs": [(self.title, "")],
-            }
-
-        return paginate(
-            request, form, self.ordered(form, results), self.template_name, context, total=total
-        )
-
-    def ordered(self, form, results):
-        """``results`` in the order asked for, ready for the cards (and sliced by page)."""
-        return form.sort(results).for_listing()
 
 
 class EventListView(FilteredListView):
@@ -157,6 +45,12 @@ class EventListView(FilteredListView):
     form_class = EventFilterForm
     template_name = "events/event_list.html"
     title = _("Bijeenkomsten")
+
+
+#: What event and publication pages list of their own and their takeaways' many-to-many
+#: relations (see ``attach_named``).
+SOURCE_NAMED = {"domain_list": "domains", "region_list": "regions", "tag_list": "tags"}
+TAKEAWAY_NAMED = {"tag_list": "tags", "person_list": "people"}
 
 
 class EventDetailView(DetailView):
@@ -177,6 +71,8 @@ class EventDetailView(DetailView):
         ]
         if event.is_teaser:
             return context
+        takeaways = list(event.takeaways.order_by("order", "pk"))
+        attach_named(([event], SOURCE_NAMED), (takeaways, TAKEAWAY_NAMED))
         participations = list(event.participations.all())
         roles = defaultdict(list)
         for link in event.event_organisations.all():
@@ -188,9 +84,7 @@ class EventDetailView(DetailView):
             cases=roles[OrganisationRole.CASE],
             sessions=sessions_with_speakers(event.sessions.all(), participations),
             participants=participants(participations),
-            takeaway_groups=group_by_theme(
-                event.takeaways.order_by("order", "pk").prefetch_related("tags", "people")
-            ),
+            takeaway_groups=group_by_theme(takeaways),
             publications=event.publications.visible_to(user, teasers=True).for_listing(),
             related=related_events(event, user),
             previous=previous,
@@ -231,10 +125,10 @@ def group_by_theme(takeaways):
     last, under None.
     """
     takeaways = list(takeaways)
-    frequency = Counter(tag for takeaway in takeaways for tag in takeaway.tags.all())
+    frequency = Counter(tag for takeaway in takeaways for tag in takeaway.tag_list)
     groups = defaultdict(list)
     for takeaway in takeaways:
-        tags = sorted(takeaway.tags.all(), key=lambda tag: (-frequency[tag], tag.name.lower()))
+        tags = sorted(takeaway.tag_list, key=lambda tag: (-frequency[tag], tag.name.lower()))
         groups[tags[0] if tags else None].append(takeaway)
     return sorted(groups.items(), key=lambda group: group[0] is None)
 
@@ -286,17 +180,22 @@ class PersonDetailView(View):
                 "person": person,
                 "breadcrumbs": [(_t("Sprekers"), reverse("events:person_list")), (person.name, "")],
                 "appearances": appearances(person, page.object_list),
-                "takeaways": takeaways.for_listing().newest(SECTION_SIZE),
+                "takeaways": takeaways.for_listing().last_added(SECTION_SIZE),
                 "takeaway_count": figure(
                     f"{key}:takeaways", takeaways.count, size=lambda total: total, user=user
                 ),
-                "publications": person.publications.visible_to(user)
+                # All publications, not the person's related manager: it would need DISTINCT.
+                "publications": person.publications.model.objects.visible_to(user)
+                .with_person(person)
                 .for_listing()
-                .newest_first()
-                .distinct()[:SECTION_SIZE],
+                .newest_first()[:SECTION_SIZE],
             }
 
-        events = events.newest_first().select_related("kind")
+        events = (
+            events.newest_first()
+            .select_related("kind")
+            .only("title", "slug", "start_date", "end_date", "date", "kind__name")
+        )
         return paginate(request, form, events, "events/person_detail.html", context, total=total)
 
 
@@ -307,6 +206,15 @@ def appearances(person, events):
     for participation in (
         Participation.objects.filter(person=person, event__in=events)
         .select_related("session", "organisation")
+        .only(
+            "event",
+            "role",
+            "function",
+            "session__order",
+            "session__title",
+            "organisation__name",
+            "organisation__slug",
+        )
         .order_by("order", "pk")
     ):
         roles[participation.event_id].append(participation)
@@ -370,17 +278,12 @@ class OrganisationDetailView(DetailView):
             published=organisation.publications.visible_to(user, teasers=True)
             .for_listing()
             .newest_first()[:SECTION_SIZE],
-            discussed=organisation.discussed_in.visible_to(user, teasers=True)
+            discussed=organisation.discussed_in.model.objects.visible_to(user, teasers=True)
+            .discussing(organisation)
             .for_listing()
-            .newest_first()
-            .distinct()[:SECTION_SIZE],
+            .newest_first()[:SECTION_SIZE],
         )
         return context
-
-
-def list_url(url_name, **filters):
-    """A list filtered on one value, e.g. all events of an organisation."""
-    return f"{reverse(url_name)}?{urlencode(filters)}"
 
 
 class RegionListView(View):
@@ -443,12 +346,12 @@ class DomainListView(View):
 
 def domains_with_counts(user):
     """``[(domain, number of events in it)]``, as the home page and the domain list show them."""
-    counts = figure(
-        "domains:events",
-        Event.objects.visible_to(user, teasers=True).count_by_domain,
-        size=lambda counts: sum(counts.values()),
-    )
-    return [(domain, counts.get(domain.pk, 0)) for domain in Domain.objects.all()]
+
+    def count():
+        counts = Event.objects.visible_to(user, teasers=True).count_by_domain()
+        return [(domain, counts.get(domain.pk, 0)) for domain in Domain.objects.all()]
+
+    return figure("domains:events", count, size=lambda pairs: sum(n for _, n in pairs))
 
 
 class DomainDetailView(DetailView):

@@ -17,6 +17,7 @@ from events import admin as events_admin
 from events.admin import (
     MARKDOWN_HELP,
     SUMMARY_HELP,
+    ContentChangedMixin,
     MarkdownHelpMixin,
     PublishableForm,
     PublishingAdminMixin,
@@ -158,7 +159,9 @@ class PublicationYearFilter(YearFilter):
 
 
 @admin.register(Publication)
-class PublicationAdmin(PublishingAdminMixin, MarkdownHelpMixin, admin.ModelAdmin):
+class PublicationAdmin(
+    ContentChangedMixin, PublishingAdminMixin, MarkdownHelpMixin, admin.ModelAdmin
+):
     form = PublishableForm
     list_display = [
         "title",
@@ -255,7 +258,7 @@ class TakeawaySourceFilter(admin.SimpleListFilter):
 
 
 @admin.register(Takeaway)
-class TakeawayAdmin(AttributionMixin, MarkdownHelpMixin, admin.ModelAdmin):
+class TakeawayAdmin(ContentChangedMixin, AttributionMixin, MarkdownHelpMixin, admin.ModelAdmin):
     form = TakeawayAdminForm
     list_display = ["__str__", "source", "session", "order", "updated_at"]
     list_filter = [TakeawaySourceFilter, "domains"]

@@ -42,22 +42,27 @@ class TaggedPublication(TaggedItemBase):
                 fields=["content_object", "tag"], name="insights_taggedpublication_unique"
             )
         ]
+        indexes = [
+            models.Index(fields=["tag", "content_object"], name="insights_taggedpub_tag_idx"),
+        ]
 
 
 class PublicationQuerySet(DomainAndThemeQuerySetMixin, PublishableQuerySet):
     def for_listing(self):
-        """What a publication card shows: publisher and domains (not the text itself)."""
-        return self.select_related("publisher").defer("body").prefetch_related("domains")
+        """What a publication card shows, in one query: publisher and domains by name."""
+        return self.select_related("publisher").defer("body").with_domain_names()
 
     def for_detail(self):
-        """Everything a publication page shows, each relation in one query."""
+        """What a publication page shows of its own relations, one query each.
+
+        Its domains, regions and themes come in one query with the themes and people of its
+        takeaways (``attach_named``): see ``PublicationDetailView``.
+        """
         return self.select_related("publisher").prefetch_related(
-            "domains",
-            "regions",
-            "tags",
             "related_events",
             models.Prefetch(
-                "publication_people", queryset=PublicationPerson.objects.select_related("person")
+                "publication_people",
+                queryset=PublicationPerson.objects.select_related("person"),
             ),
             models.Prefetch(
                 "publication_organisations",
@@ -76,6 +81,16 @@ class PublicationQuerySet(DomainAndThemeQuerySetMixin, PublishableQuerySet):
 
     def in_year(self, year):
         return self.filter(published_on__year=year)
+
+    def with_person(self, person):
+        """With ``person`` in any role (author, interviewee, editor), each publication once."""
+        people = PublicationPerson.objects.filter(person=person)
+        return self.filter(pk__in=people.values("publication"))
+
+    def discussing(self, organisation):
+        """Discussing ``organisation`` (as a case or partner), each publication once."""
+        organisations = PublicationOrganisation.objects.filter(organisation=organisation)
+        return self.filter(pk__in=organisations.values("publication"))
 
     def count_by_kind(self):
         """``{kind: number of these publications}``."""
@@ -256,6 +271,10 @@ class TaggedTakeaway(TaggedItemBase):
                 fields=["content_object", "tag"], name="insights_taggedtakeaway_unique"
             )
         ]
+        indexes = [
+            # The takeaways on a theme, most recently added first (theme pages, related).
+            models.Index(fields=["tag", "content_object"], name="insights_taggedtk_tag_idx"),
+        ]
 
 
 class TakeawayQuerySet(DomainAndThemeQuerySetMixin, models.QuerySet):
@@ -272,17 +291,22 @@ class TakeawayQuerySet(DomainAndThemeQuerySetMixin, models.QuerySet):
         )
 
     def for_listing(self):
-        """What a takeaway card shows: its themes and where it came from (not its long texts)."""
+        """What a takeaway card shows: its text, its themes and where it came from (no more)."""
         return (
-            self.select_related("event__kind", "publication", "session")
-            .defer(
-                "explanation",
-                "event__summary",
-                "event__body",
-                "publication__summary",
-                "publication__body",
+            self.select_related("event", "publication")
+            .only(
+                "text",
+                "slug",
+                "order",
+                "event",
+                "publication",
+                *(f"event__{name}" for name in ("slug", "title", "start_date", "end_date", "date")),
+                *(
+                    f"publication__{name}"
+                    for name in ("slug", "title", "published_on", "source_date_is_capture")
+                ),
             )
-            .prefetch_related("tags")
+            .with_named(tag_list="tags")
         )
 
     def newest_first(self):
@@ -297,8 +321,21 @@ class TakeawayQuerySet(DomainAndThemeQuerySetMixin, models.QuerySet):
             "pk",
         )
 
-    def recently_added(self):
-        return self.order_by("-pk")
+    def last_added(self, number):
+        """The ``number`` of these takeaways added last, shown newest source first.
+
+        Read backwards along the primary key, or along an index of the link table behind a
+        theme or a person: a few rows, however many takeaways a theme or a person has. Finding
+        the newest by the date of their source instead (``newest``) means looking at all of
+        them when they are few among many.
+        """
+
+        def by_source_date(takeaway):
+            source = takeaway.event if takeaway.event_id else takeaway.publication
+            date = source.date if takeaway.event_id else source.published_on
+            return (date is None, -date.toordinal() if date else 0, source.title, takeaway.order)
+
+        return sorted(self.order_by("-pk")[:number], key=by_source_date)
 
     def newest(self, number):
         """The first ``number`` of these takeaways by the date of their source, newest first."""
@@ -452,6 +489,10 @@ class TakeawayPerson(models.Model):
             models.UniqueConstraint(
                 fields=["takeaway", "person"], name="insights_takeawayperson_unique"
             )
+        ]
+        indexes = [
+            # A person's takeaways, most recently added first (speaker pages, related).
+            models.Index(fields=["person", "takeaway"], name="insights_takeawayperson_idx"),
         ]
 
     def __str__(self):

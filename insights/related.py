@@ -43,7 +43,7 @@ def events_related_to_publication(publication, user, *, limit=6):
     people = _names(link.person for link in publication.publication_people.all())
     signals = [
         Signal("publications", {publication.pk: ""}, 100, curated),
-        Signal("tags", _names(publication.tags.all()), 2, shared_themes),
+        Signal("tags", _names(publication.tag_list), 2, shared_themes),
         Signal("participations__person", people, 6, same_people),
         Signal(
             "event_organisations__organisation",
@@ -51,13 +51,12 @@ def events_related_to_publication(publication, user, *, limit=6):
             3,
             same_organisations,
         ),
-        Signal("regions", _names(publication.regions.all()), 1.5, same_regions),
-        Signal("domains", _names(publication.domains.all()), 0.5, same_domains),
+        Signal("regions", _names(publication.region_list), 1.5, same_regions),
+        Signal("domains", _names(publication.domain_list), 0.5, same_domains),
     ]
     return rank(
         Event.objects.visible_to(user, teasers=True).for_listing(),
         signals,
-        order="newest_first",
         recency="date",
         limit=limit,
     )
@@ -69,17 +68,16 @@ def publications_related_to_publication(publication, user, *, limit=6):
     discussed = _names(link.organisation for link in publication.publication_organisations.all())
     signals = [
         Signal("related_events", _names(publication.related_events.all()), 8, same_events),
-        Signal("tags", _names(publication.tags.all()), 2, shared_themes),
+        Signal("tags", _names(publication.tag_list), 2, shared_themes),
         Signal("publication_people__person", people, 6, same_people),
         Signal("publication_organisations__organisation", discussed, 3, same_organisations),
         Signal("publisher", _names(filter(None, [publication.publisher])), 1, same_publisher),
-        Signal("regions", _names(publication.regions.all()), 1.5, same_regions),
-        Signal("domains", _names(publication.domains.all()), 0.5, same_domains),
+        Signal("regions", _names(publication.region_list), 1.5, same_regions),
+        Signal("domains", _names(publication.domain_list), 0.5, same_domains),
     ]
     return rank(
         Publication.objects.visible_to(user, teasers=True).for_listing(),
         signals,
-        order="newest_first",
         recency="published_on",
         exclude=Q(pk=publication.pk),
         limit=limit,
@@ -89,9 +87,9 @@ def publications_related_to_publication(publication, user, *, limit=6):
 def takeaways_related_to_takeaway(takeaway, user, *, limit=6):
     """Takeaways on the same themes (and by the same people) from other events and publications."""
     signals = [
-        Signal("tags", _names(takeaway.tags.all()), 2, shared_themes),
-        Signal("takeaway_people__person", _names(takeaway.people.all()), 3, same_people),
-        Signal("domains", _names(takeaway.domains.all()), 0.5, same_domains),
+        Signal("tags", _names(takeaway.tag_list), 2, shared_themes),
+        Signal("takeaway_people__person", _names(takeaway.person_list), 3, same_people),
+        Signal("domains", _names(takeaway.domain_list), 0.5, same_domains),
     ]
     if takeaway.event_id:
         same_source = Q(event=takeaway.event_id)
@@ -100,7 +98,6 @@ def takeaways_related_to_takeaway(takeaway, user, *, limit=6):
     return rank(
         Takeaway.objects.visible_to(user).for_listing(),
         signals,
-        order="recently_added",
         recency="pk",
         exclude=same_source,
         limit=limit,

@@ -9,8 +9,10 @@ from django.views.generic import DetailView, View
 from taggit.models import Tag
 
 from events.forms import OLDEST
+from events.listing import SECTION_SIZE, FilteredListView, figure, list_url
 from events.models import Domain, Event
-from events.views import SECTION_SIZE, FilteredListView, figure, list_url
+from events.querysets import attach_named
+from events.views import SOURCE_NAMED, TAKEAWAY_NAMED
 from insights.forms import PublicationFilterForm, TakeawayFilterForm
 from insights.models import Publication, Takeaway
 from insights.related import (
@@ -18,9 +20,6 @@ from insights.related import (
     publications_related_to_publication,
     takeaways_related_to_takeaway,
 )
-
-#: Takeaways shown on a theme page before "see all".
-THEME_TAKEAWAYS = 20
 
 
 class TakeawayListView(FilteredListView):
@@ -60,7 +59,7 @@ class TakeawayDetailView(DetailView):
         return (
             Takeaway.objects.visible_to(self.request.user, preview=True)
             .select_related("event__kind", "publication", "session")
-            .prefetch_related("tags", "people", "domains")
+            .with_named(tag_list="tags", person_list="people", domain_list="domains")
         )
 
     def get_context_data(self, **kwargs):
@@ -142,7 +141,7 @@ class ThemeDetailView(View):
             **figures,
             "events": events.newest_first().for_listing()[:SECTION_SIZE],
             "events_url": list_url("events:event_list", thema=theme.slug),
-            "takeaways": takeaways.for_listing().newest(THEME_TAKEAWAYS),
+            "takeaways": takeaways.for_listing().last_added(SECTION_SIZE),
             "takeaways_url": list_url("insights:takeaway_list", thema=theme.slug),
             "publications": publications.newest_first().for_listing()[:SECTION_SIZE],
             "publications_url": list_url("insights:publication_list", thema=theme.slug),
@@ -194,10 +193,10 @@ class PublicationDetailView(DetailView):
         ]
         if publication.is_teaser:
             return context
+        takeaways = list(publication.takeaways.order_by("order", "pk"))
+        attach_named(([publication], SOURCE_NAMED), (takeaways, TAKEAWAY_NAMED))
         context.update(
-            takeaways=publication.takeaways.order_by("order", "pk").prefetch_related(
-                "tags", "people"
-            ),
+            takeaways=takeaways,
             related_events=events_related_to_publication(publication, user),
             related_publications=publications_related_to_publication(publication, user),
         )

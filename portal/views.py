@@ -5,6 +5,7 @@ from django.http import HttpResponseBadRequest, HttpResponseNotFound, HttpRespon
 from django.shortcuts import render
 from django.template.loader import render_to_string
 
+from events.listing import figure
 from events.models import Event
 from events.views import domains_with_counts
 from insights.models import Publication, Takeaway
@@ -24,7 +25,11 @@ def home(request):
         .newest_first()
         .for_listing()[:4],
         "takeaways": recent_takeaways(user),
-        "themes": events.among_newest(THEMES_OVER).count_by_theme(limit=15),
+        "themes": figure(
+            "home:themes",
+            lambda: events.among_newest(THEMES_OVER).count_by_theme(),
+            size=lambda themes: sum(theme["n"] for theme in themes),
+        )[:15],
     }
     return render(request, "portal/home.html", context)
 

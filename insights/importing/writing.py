@@ -26,6 +26,7 @@ from events.models import (
     Session,
     TaggedEvent,
 )
+from events.services import content_changed
 from insights.importing.bulk import IDS_PER_QUERY, batches, insert_rows, update_rows
 from insights.importing.checks import COLLECTIONS
 from insights.importing.problems import InvalidContent
@@ -77,6 +78,7 @@ def import_content(data, *, progress=None):
         validated = validate(data)
         if validated.problems:
             raise InvalidContent(validated.problems)
+        content_changed()
         return Importer(validated).run(progress or _no_progress)
 
 

@@ -8,7 +8,8 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from events import views
+from events import listing, services
+from insights.importing import import_content
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -279,7 +280,7 @@ def empty_cache():
 def test_counts_over_many_rows_are_cached_and_small_ones_stay_fresh(
     client, events, empty_cache, monkeypatch
 ):
-    monkeypatch.setattr(views, "FIGURES_CACHED_ABOVE", 3)
+    monkeypatch.setattr(listing, "FIGURES_CACHED_ABOVE", 3)
     with CaptureQueriesContext(connection) as first:
         client.get(URL)
     with CaptureQueriesContext(connection) as second:
@@ -287,9 +288,56 @@ def test_counts_over_many_rows_are_cached_and_small_ones_stay_fresh(
     # The second time, the total and the facets (with the domains and kinds they name) are cached.
     assert len(first) - len(second) == 9
     assert option(cached, "domein", "zorg") == "Zorg (3)"
-    factories.event(title="Nieuw", domains=["welzijn"])
-    # The list itself is always fresh; the cached counts catch up within FIGURES_TIMEOUT.
+    factories.event(title="Nieuw", domains=["welzijn"], start_date=datetime.date(2025, 1, 1))
+    # The list itself is always fresh; counts written around the services catch up within
+    # FIGURES_TIMEOUT.
     assert titles(client.get(URL))[0] == "Nieuw"
     assert option(client.get(URL), "domein", "welzijn") == "Welzijn (2)"
     # Three results are not "many": counted afresh every time.
     assert option(client.get(URL, {"domein": "welzijn"}), "domein", "welzijn") == "Welzijn (3)"
+
+
+def test_cached_counts_are_redone_once_content_changes(
+    client, events, empty_cache, monkeypatch, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr(listing, "FIGURES_CACHED_ABOVE", 3)
+    assert option(client.get(URL), "domein", "zorg") == "Zorg (3)"
+    draft = factories.event(title="Concept", domains=["zorg"], published=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.publish(items=[draft])
+    assert option(client.get(URL), "domein", "zorg") == "Zorg (4)"
+    with django_capture_on_commit_callbacks(execute=True):
+        services.unpublish(items=[draft])
+    assert option(client.get(URL), "domein", "zorg") == "Zorg (3)"
+
+
+def test_cached_counts_wait_for_the_commit(client, events, empty_cache, monkeypatch):
+    monkeypatch.setattr(listing, "FIGURES_CACHED_ABOVE", 3)
+    assert option(client.get(URL), "domein", "zorg") == "Zorg (3)"
+    factories.event(title="Nieuw", domains=["zorg"])
+    services.content_changed()  # inside the test's transaction: nothing committed yet
+    assert option(client.get(URL), "domein", "zorg") == "Zorg (3)"
+
+
+def test_cached_counts_are_redone_after_an_edit_in_the_admin(
+    client, events, empty_cache, monkeypatch, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr(listing, "FIGURES_CACHED_ABOVE", 3)
+    assert option(client.get(URL), "domein", "zorg") == "Zorg (3)"
+    client.force_login(factories.user(superuser=True))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/beheer/events/event/{events['a'].pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert option(client.get(URL), "domein", "zorg") == "Zorg (2)"
+
+
+def test_cached_counts_are_redone_after_an_import(
+    client, events, empty_cache, monkeypatch, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr(listing, "FIGURES_CACHED_ABOVE", 3)
+    assert option(client.get(URL), "domein", "zorg") == "Zorg (3)"
+    event = {"slug": "ingelezen", "title": "Ingelezen", "kind": "webinar", "domains": ["zorg"]}
+    event |= {"status": "published", "published_at": "2024-01-01T10:00:00+01:00"}
+    with django_capture_on_commit_callbacks(execute=True):
+        import_content({"format": "dwarsverband", "version": 1, "events": [event]})
+    assert option(client.get(URL), "domein", "zorg") == "Zorg (4)"
