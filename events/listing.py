@@ -48,11 +48,12 @@ def forget_figures():
     cache.set(FIGURES_VERSION_KEY, uuid4().hex, None)
 
 
-def figure(key, compute, *, size, user=None):
+def figure(key, compute, *, size=None, user=None):
     """``compute()``, kept in the cache when it sums up many rows.
 
     ``size(result)`` says how many rows the figure sums up (a total, the sum of counts): only
-    figures over ``FIGURES_CACHED_ABOVE`` are kept. With ``user``, the key tells members from
+    figures over ``FIGURES_CACHED_ABOVE`` are kept; without ``size``, the figure is always kept
+    (it is costly however few rows it yields). With ``user``, the key tells members from
     other visitors, for figures in which members-only content counts differently; without it,
     the figure must be the same for everyone. Figures only ever come from ``visible_to``, so
     the cache never holds anything a visitor may not see.
@@ -64,7 +65,7 @@ def figure(key, compute, *, size, user=None):
     if cached is not None:
         return cached
     result = compute()
-    if size(result) > FIGURES_CACHED_ABOVE:
+    if size is None or size(result) > FIGURES_CACHED_ABOVE:
         cache.set(key, result, FIGURES_TIMEOUT)
     return result
 

@@ -4,7 +4,6 @@ from django.db import connection, models
 from django.db.models import Count, Prefetch, Q
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, ExtractYear
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
@@ -12,6 +11,7 @@ from taggit.models import TaggedItemBase
 from events.publishing import Publishable, PublishableQuerySet, publishable_constraints
 from events.querysets import DomainAndThemeQuerySetMixin, JoinedNames
 from events.slugs import SluggedMixin
+from portal.links import slug_url
 
 
 def choices_constraint(field, choices, name):
@@ -36,7 +36,7 @@ class Domain(SluggedMixin, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("events:domain_detail", kwargs={"slug": self.slug})
+        return slug_url("events:domain_detail", self.slug)
 
 
 class Country(models.TextChoices):
@@ -100,7 +100,7 @@ class Region(SluggedMixin, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("events:region_detail", kwargs={"slug": self.slug})
+        return slug_url("events:region_detail", self.slug)
 
 
 class OrganisationKind(models.TextChoices):
@@ -152,7 +152,7 @@ class Organisation(SluggedMixin, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("events:organisation_detail", kwargs={"slug": self.slug})
+        return slug_url("events:organisation_detail", self.slug)
 
 
 class Person(SluggedMixin, models.Model):
@@ -180,7 +180,7 @@ class Person(SluggedMixin, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("events:person_detail", kwargs={"slug": self.slug})
+        return slug_url("events:person_detail", self.slug)
 
 
 class EventKind(SluggedMixin, models.Model):
@@ -217,7 +217,7 @@ class Series(SluggedMixin, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("events:series_detail", kwargs={"slug": self.slug})
+        return slug_url("events:series_detail", self.slug)
 
 
 class TaggedEvent(TaggedItemBase):
@@ -480,7 +480,7 @@ class Event(SluggedMixin, Publishable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("events:event_detail", kwargs={"slug": self.slug})
+        return slug_url("events:event_detail", self.slug)
 
 
 class OrganisationRole(models.TextChoices):

@@ -12,6 +12,10 @@ database:
   and one example, over the candidates only (a few hundred at most);
 - one query fetches the best ``limit`` whole, plus one per prefetch their cards need.
 
+The ranking (which items, and why) changes only when content does: it is kept as a figure
+(events/listing.py) per subject, language and kind of visitor, and worked out afresh after any
+content change. The items themselves are always fetched through the visibility rule.
+
 ``rank`` works on any model; ``related_events`` applies it to an event. Insights (takeaways,
 publications) build their own signals in insights/related.py and reuse ``rank``.
 """
@@ -23,8 +27,10 @@ from dataclasses import dataclass, field
 from django.db import connection
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _t
 
+from events.listing import figure
 from events.models import Event
 from events.querysets import link_model
 
@@ -59,14 +65,28 @@ class Related:
     reasons: list = field(default_factory=list)
 
 
-def rank(queryset, signals, *, recency, exclude=None, limit=6):
-    """The ``limit`` items of ``queryset`` that share most with the subject, best first.
+def rank(queryset, signals, *, recency, subject, user, exclude=None, limit=6):
+    """The ``limit`` items of ``queryset`` that share most with ``subject``, best first.
 
-    ``queryset`` carries the visibility rule and the ``select_related``/``prefetch_related``
-    the cards need (only the chosen few are fetched whole); ``recency`` names the field (a date
-    or a number) that breaks ties; ``exclude`` is a Q for the subject itself. Members-only
-    items shown as teasers get no reasons: they could tell a non-member who took part.
+    ``queryset`` carries the visibility rule for ``user`` and the ``select_related``/
+    ``prefetch_related`` the cards need (only the chosen few are fetched whole); ``recency``
+    names the field (a date or a number) that breaks ties; ``exclude`` is a Q for the subject
+    itself. Members-only items shown as teasers get no reasons: they could tell a non-member
+    who took part.
     """
+    key = f"related:{queryset.model._meta.label}:{subject._meta.label}:{subject.pk}:{limit}"
+    ranking = figure(
+        f"{key}:{get_language()}",
+        lambda: _ranking(queryset, signals, recency=recency, exclude=exclude, limit=limit),
+        user=user,
+    )
+    items = queryset.in_bulk([pk for pk, _score, _reasons in ranking])
+    # An item that is no longer visible since the ranking was made is left out.
+    return [Related(items[pk], score, reasons) for pk, score, reasons in ranking if pk in items]
+
+
+def _ranking(queryset, signals, *, recency, exclude, limit):
+    """``[(pk, score, reasons)]`` of the best ``limit`` candidates: see ``rank``."""
     signals = [signal for signal in signals if signal.shared]
     base = queryset.prefetch_related(None).order_by()
     if exclude is not None:
@@ -83,12 +103,14 @@ def rank(queryset, signals, *, recency, exclude=None, limit=6):
         key=lambda r: (r.score, r.item[recency] is not None, r.item[recency], r.item["pk"]),
         reverse=True,
     )
-    best = scored[:limit]
-    items = queryset.in_bulk([related.item["pk"] for related in best])
-    for related in best:
-        related.reasons = _reasons(related.item, shared[related.item["pk"]], signals)
-        related.item = items[related.item["pk"]]
-    return best
+    return [
+        (
+            related.item["pk"],
+            related.score,
+            _reasons(related.item, shared[related.item["pk"]], signals),
+        )
+        for related in scored[:limit]
+    ]
 
 
 def _candidates(base, signals, columns):
@@ -248,6 +270,8 @@ def related_events(event, user, *, limit=6):
         Event.objects.visible_to(user, teasers=True).for_listing(),
         event_signals(event),
         recency="date",
+        subject=event,
+        user=user,
         exclude=Q(pk=event.pk),
         limit=limit,
     )

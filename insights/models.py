@@ -7,7 +7,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q
 from django.db.models.functions import Coalesce, ExtractYear
-from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
@@ -22,6 +21,7 @@ from events.publishing import (
 )
 from events.querysets import DomainAndThemeQuerySetMixin
 from events.slugs import SluggedMixin, unique_slug
+from portal.links import slug_url
 
 
 class PublicationKind(models.TextChoices):
@@ -178,7 +178,7 @@ class Publication(SluggedMixin, Publishable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("insights:publication_detail", kwargs={"slug": self.slug})
+        return slug_url("insights:publication_detail", self.slug)
 
 
 class PublicationRole(models.TextChoices):
@@ -461,7 +461,7 @@ class Takeaway(SluggedMixin, models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("insights:takeaway_detail", kwargs={"slug": self.slug})
+        return slug_url("insights:takeaway_detail", self.slug)
 
     def make_slug(self):
         return unique_slug(self, Truncator(self.text).words(10, truncate=""))

@@ -58,6 +58,8 @@ def events_related_to_publication(publication, user, *, limit=6):
         Event.objects.visible_to(user, teasers=True).for_listing(),
         signals,
         recency="date",
+        subject=publication,
+        user=user,
         limit=limit,
     )
 
@@ -79,6 +81,8 @@ def publications_related_to_publication(publication, user, *, limit=6):
         Publication.objects.visible_to(user, teasers=True).for_listing(),
         signals,
         recency="published_on",
+        subject=publication,
+        user=user,
         exclude=Q(pk=publication.pk),
         limit=limit,
     )
@@ -99,6 +103,8 @@ def takeaways_related_to_takeaway(takeaway, user, *, limit=6):
         Takeaway.objects.visible_to(user).for_listing(),
         signals,
         recency="pk",
+        subject=takeaway,
+        user=user,
         exclude=same_source,
         limit=limit,
     )

@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import caches
 from django.db import connection
 
 from tests import factories
@@ -11,6 +12,15 @@ def _plain_static_storage(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Each test starts with empty caches: cached figures and rankings of one test's rows
+    (whose ids the next test may reuse) must not show up in another."""
+    for cache in caches.all():
+        cache.clear()
+    yield
 
 
 def pytest_runtest_setup(item):

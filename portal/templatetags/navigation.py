@@ -1,7 +1,10 @@
-"""``{% nav_link url label %}``: a menu link that says when it leads to the current section."""
+"""Template helpers for links: ``{% nav_link url label %}``, a menu link that says when it leads
+to the current section, and ``{{ slug|theme_url }}``, the page of a theme."""
 
 from django import template
 from django.utils.html import format_html
+
+from portal.links import slug_url
 
 register = template.Library()
 
@@ -16,3 +19,9 @@ def nav_link(context, url, label):
     if url != "/" and path.startswith(url):
         return format_html('<a href="{}" aria-current="true">{}</a>', url, label)
     return format_html('<a href="{}">{}</a>', url, label)
+
+
+@register.filter
+def theme_url(slug):
+    """The page of the theme with this slug: ``{{ tag.slug|theme_url }}``."""
+    return slug_url("insights:theme_detail", slug)

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from events.models import EventOrganisation
+from events import services
+from events.models import Event, EventOrganisation
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -149,6 +150,35 @@ def test_related_events_come_with_their_reasons(client, event):
     assert "zelfde spreker: Klaar De Smaele" in related
     assert "2 gedeelde thema's" in related
     assert other.title in related
+
+
+def test_related_events_are_ranked_afresh_once_content_changes(
+    client, event, django_capture_on_commit_callbacks
+):
+    factories.event(title="Over vertrouwen en geld", tags=["vertrouwen", "geld"])
+    assert related_titles(client.get(event.get_absolute_url())) == ["Over vertrouwen en geld"]
+    newcomer = factories.event(title="Ook over geld", tags=["geld"], published=False)
+    # The ranking is kept: a draft published behind the services' back does not show yet ...
+    Event.objects.filter(pk=newcomer.pk).update(
+        status="published", published_at=newcomer.created_at
+    )
+    assert related_titles(client.get(event.get_absolute_url())) == ["Over vertrouwen en geld"]
+    # ... once content changes through them, it is ranked again.
+    with django_capture_on_commit_callbacks(execute=True):
+        services.content_changed()
+    assert related_titles(client.get(event.get_absolute_url())) == [
+        "Over vertrouwen en geld",
+        "Ook over geld",
+    ]
+
+
+def test_a_kept_ranking_never_shows_what_is_no_longer_visible(client, event):
+    other = factories.event(title="Over vertrouwen en geld", tags=["vertrouwen", "geld"])
+    assert related_titles(client.get(event.get_absolute_url())) == ["Over vertrouwen en geld"]
+    Event.objects.filter(pk=other.pk).update(status="draft")
+    response = client.get(event.get_absolute_url())
+    assert "Over vertrouwen en geld" not in response.text
+    assert section(response, "gerelateerd") is None
 
 
 def test_curated_links_come_first_and_work_both_ways(client, event):
