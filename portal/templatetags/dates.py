@@ -1,17 +1,25 @@
 """``{% event_date event %}`` and ``{% publication_date publication %}``: dates as readers see them.
 
-Tags rather than includes because cards show them in long loops.
+Tags rather than includes because cards show them in long loops; a date is formatted once per
+language (``date_format`` looks up the locale's formats and month names every time).
 """
+
+from functools import lru_cache
 
 from django import template
 from django.utils.formats import date_format
 from django.utils.html import format_html
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 register = template.Library()
 
 
 def _time(value):
+    return _formatted(value, get_language())
+
+
+@lru_cache(maxsize=4096)
+def _formatted(value, language):
     return format_html(
         '<time datetime="{}">{}</time>', value.isoformat(), date_format(value, "j F Y")
     )
