@@ -12,7 +12,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import NestedObjects, model_ngettext
-from django.db import models, router
+from django.db import models, router, transaction
 from django.db.models import prefetch_related_objects
 from django.db.models.functions import ExtractYear
 from django.forms.models import BaseInlineFormSet
@@ -153,19 +153,25 @@ class PublishingAdminMixin:
 
 
 class ContentChangedMixin:
-    """Saving or deleting here changes what the public pages show: their figures are redone."""
+    """Saving or deleting here changes what the public pages show: ``content_changed`` says
+    which objects, once the inlines are saved too, so that the figures are redone and the search
+    index follows (insights/search/indexing.py) in the same transaction as the save."""
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        services.content_changed()
+        services.content_changed(self.model, saved=[form.instance.pk], fields=form.changed_data)
 
     def delete_model(self, request, obj):
+        pk = obj.pk  # Django clears it on delete
         super().delete_model(request, obj)
-        services.content_changed()
+        services.content_changed(self.model, deleted=[pk])
 
     def delete_queryset(self, request, queryset):
-        super().delete_queryset(request, queryset)
-        services.content_changed()
+        # The delete view is atomic, the bulk delete action is not: make it so here.
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            ids = list(queryset.values_list("pk", flat=True))
+            super().delete_queryset(request, queryset)
+            services.content_changed(self.model, deleted=ids)
 
 
 class ExplainProtectedMixin:

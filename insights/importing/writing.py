@@ -2,7 +2,8 @@
 
 ``import_content`` validates and, only when there are no problems, has the ``Importer`` write
 everything: objects are matched by slug (synonym sets by their first term) and nested lists
-are replaced. Writes are done in bulk, per batch of events or publications.
+are replaced. Writes are done in bulk, per batch of events or publications. The search index
+is brought in step in the same transaction.
 """
 
 from collections import Counter, defaultdict
@@ -41,6 +42,9 @@ from insights.models import (
     Takeaway,
     TakeawayPerson,
 )
+from insights.search import synonyms as search_synonyms
+from insights.search.indexing import index_items, rebuild_index
+from insights.search.models import SearchEntry
 
 OWNERS_PER_BATCH = 200  # events or publications written together
 
@@ -64,6 +68,8 @@ class ImportResult:
     event_ids: list = field(default_factory=list)
     publication_ids: list = field(default_factory=list)
     takeaway_ids: list = field(default_factory=list)
+    # Per kind, the ids of the objects created or updated (an unchanged object is not written).
+    written: dict = field(default_factory=lambda: defaultdict(list))
 
 
 def import_content(data, *, progress=None):
@@ -72,14 +78,38 @@ def import_content(data, *, progress=None):
     Raises ``InvalidContent`` with every problem, having written nothing. ``progress`` makes
     the progress bar once writing starts: it is called with the number of top-level objects and
     returns a tqdm bar; by default nothing is shown. Returns an ``ImportResult``; its ids are
-    those of the imported events, publications and takeaways.
+    those of the imported events, publications and takeaways, which are indexed for search
+    before the transaction commits, with the people and organisations written and the items
+    naming them.
     """
     with transaction.atomic():
         validated = validate(data)
         if validated.problems:
             raise InvalidContent(validated.problems)
         content_changed()
-        return Importer(validated).run(progress or _no_progress)
+        transaction.on_commit(search_synonyms.forget)
+        result = Importer(validated).run(progress or _no_progress)
+        _index(result)
+        return result
+
+
+def _index(result):
+    """Bring the search index in step with what was imported.
+
+    An empty index (a fresh install: ``make demo``) is built from scratch instead, which also
+    counts how often each word occurs; compound splitting needs those counts, and indexing item
+    by item only adds new words with a count of 1 (see insights/search/vocabulary.py).
+    """
+    if not SearchEntry.objects.exists():
+        rebuild_index()
+        return
+    index_items(
+        events=result.event_ids,
+        publications=result.publication_ids,
+        takeaways=result.takeaway_ids,
+        people=result.written["people"],
+        organisations=result.written["organisations"],
+    )
 
 
 def _no_progress(total):
@@ -160,6 +190,7 @@ class Importer:
         self.result.counts[kind].update(
             created=len(created), updated=len(updated), unchanged=unchanged
         )
+        self.result.written[kind].extend(obj.pk for obj in (*created, *updated))
 
     def replace(self, model, owner_field, owner_ids, rows):
         """Make the rows of ``model`` that belong to ``owner_ids`` exactly ``rows`` (dicts).

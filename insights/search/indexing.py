@@ -6,12 +6,17 @@
 - After saving takeaways on their own: ``index_takeaways(ids=[...])``.
 - After saving people or organisations: ``index_people(ids=[...])``,
   ``index_organisations(ids=[...])``; the items that mention their names are reindexed too.
+- After writing many kinds at once (an import): ``index_items(events=[...], people=[...], ...)``,
+  which reindexes each item once, however many of the others name it.
 - Before or after deleting content: ``remove(events=[...], takeaways=[...], ...)``.
 - Everything from scratch (also after renaming themes, domains, kinds or regions):
   ``rebuild_index()``, or ``manage.py rebuild_search_index``.
 
 Each call reindexes in one transaction and is idempotent. Drafts are indexed too: the
 visibility rule hides them from search until they are published.
+
+The admin and publishing reach these through ``events.signals.content_changed``, whose receiver
+``follow_content_change`` is connected in insights/apps.py; the importer calls ``index_items``.
 """
 
 from itertools import islice
@@ -43,6 +48,8 @@ from insights.search.models import ItemType, SearchEntry
 
 BATCH_SIZE = 200
 REBUILD_BATCH_SIZE = 2000
+# Ids in one ``IN (...)`` list when looking up what names an item (SQLite allows 32,766).
+IDS_PER_QUERY = 5000
 
 
 def index_events(*, ids):
@@ -70,28 +77,44 @@ def index_takeaways(*, ids):
 
 def index_people(*, ids):
     """Reindex the people ``ids`` and the events, publications and takeaways naming them."""
-    ids = list(ids)
-    for batch in _batches(ids, BATCH_SIZE):
-        _replace(Loader().people(batch), items={ItemType.PERSON: batch})
-    index_events(ids=_ids(Participation.objects.filter(person_id__in=ids), "event_id"))
-    index_publications(
-        ids=_ids(PublicationPerson.objects.filter(person_id__in=ids), "publication_id")
-    )
-    index_takeaways(ids=_ids(TakeawayPerson.objects.filter(person_id__in=ids), "takeaway_id"))
+    index_items(people=ids)
 
 
 def index_organisations(*, ids):
     """Reindex the organisations ``ids`` and the people, events and publications naming them."""
-    ids = list(ids)
-    for batch in _batches(ids, BATCH_SIZE):
-        _replace(Loader().organisations(batch), items={ItemType.ORGANISATION: batch})
-    for batch in _batches(_ids(Person.objects.filter(organisation_id__in=ids)), BATCH_SIZE):
+    index_items(organisations=ids)
+
+
+@transaction.atomic
+def index_items(
+    *, events=(), publications=(), takeaways=(), people=(), organisations=(), renamed=True
+):
+    """Reindex the items with these ids and the items naming them, each item once.
+
+    A person's name is part of their events, publications and takeaways; an organisation's
+    name of its people, events and publications: those are reindexed too unless ``renamed`` is
+    False (the names did not change). Takeaways are reindexed with their event or publication,
+    so takeaways of ``events`` or ``publications`` are not indexed twice.
+    """
+    events, publications, takeaways = set(events), set(publications), set(takeaways)
+    people, organisations = set(people), set(organisations)
+    if renamed:
+        events |= _found(Participation, "person_id", people, "event_id")
+        events |= _found(EventOrganisation, "organisation_id", organisations, "event_id")
+        publications |= _found(PublicationPerson, "person_id", people, "publication_id")
+        publications |= _found(
+            PublicationOrganisation, "organisation_id", organisations, "publication_id"
+        )
+        publications |= _found(Publication, "publisher_id", organisations)
+        takeaways |= _found(TakeawayPerson, "person_id", people, "takeaway_id")
+        people |= _found(Person, "organisation_id", organisations)
+    index_events(ids=events)
+    index_publications(ids=publications)
+    index_takeaways(ids=takeaways - _with_sources(takeaways, events, publications))
+    for batch in _batches(people, BATCH_SIZE):
         _replace(Loader().people(batch), items={ItemType.PERSON: batch})
-    index_events(ids=_ids(EventOrganisation.objects.filter(organisation_id__in=ids), "event_id"))
-    index_publications(
-        ids=_ids(Publication.objects.filter(publisher_id__in=ids))
-        | _ids(PublicationOrganisation.objects.filter(organisation_id__in=ids), "publication_id")
-    )
+    for batch in _batches(organisations, BATCH_SIZE):
+        _replace(Loader().organisations(batch), items={ItemType.ORGANISATION: batch})
 
 
 def remove(*, events=(), publications=(), takeaways=(), people=(), organisations=()):
@@ -107,6 +130,32 @@ def remove(*, events=(), publications=(), takeaways=(), people=(), organisations
         condition |= Q(item_type=item_type, item_id__in=list(ids))
     with transaction.atomic():
         _delete(condition)
+
+
+# The keyword of ``index_items`` and ``remove`` for the objects of each model with entries.
+KEYWORDS = {
+    Event: "events",
+    Publication: "publications",
+    Takeaway: "takeaways",
+    Person: "people",
+    Organisation: "organisations",
+}
+
+
+def follow_content_change(sender, *, saved=(), deleted=(), fields=None, **kwargs):
+    """Receiver of ``events.signals.content_changed``: index what was saved, remove what was
+    deleted. Other models (domains, kinds, regions, series) have no entries of their own.
+
+    The items naming a person or organisation are reindexed only when its name may have
+    changed: saving an organisation's website leaves its thousand events alone.
+    """
+    keyword = KEYWORDS.get(sender)
+    if keyword is None:
+        return
+    if deleted:
+        remove(**{keyword: deleted})
+    if saved:
+        index_items(**{keyword: saved}, renamed=fields is None or "name" in fields)
 
 
 def rebuild_index(*, progress=None):
@@ -169,6 +218,25 @@ def _delete(condition):
 
 def _ids(queryset, field="pk"):
     return set(queryset.values_list(field, flat=True))
+
+
+def _found(model, field, ids, target="pk"):
+    """The ``target`` values of the rows of ``model`` whose ``field`` is one of ``ids``."""
+    found = set()
+    for batch in _batches(ids, IDS_PER_QUERY):
+        found |= _ids(model.objects.filter(**{f"{field}__in": batch}), target)
+    return found
+
+
+def _with_sources(takeaways, events, publications):
+    """Those of ``takeaways`` that belong to one of ``events`` or ``publications``."""
+    found = set()
+    for batch in _batches(takeaways, IDS_PER_QUERY):
+        rows = Takeaway.objects.filter(pk__in=batch).values_list("pk", "event_id", "publication_id")
+        found |= {
+            pk for pk, event, publication in rows if event in events or publication in publications
+        }
+    return found
 
 
 def _batches(ids, size):
