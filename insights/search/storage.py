@@ -45,22 +45,36 @@ def insert(documents, *, splitter, ids=None):
         ]
     )
     value_ids = facet_value_ids(entry for document in documents for entry in document.facets)
-    # Plain SQL: a model instance for each of these many small rows costs more than the rest.
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            "INSERT INTO insights_searchentryfacet (entry_id, value_id) VALUES (%s, %s)",
-            [
-                (entry.id, value_ids[facet, value])
-                for entry, document in zip(entries, documents, strict=True)
-                for facet, value in dict.fromkeys(
-                    (facet, value) for facet, value, _ in document.facets
-                )
-            ],
-        )
+    insert_facets(
+        (entry.id, value_ids[facet, value])
+        for entry, document in zip(entries, documents, strict=True)
+        for facet, value in dict.fromkeys((facet, value) for facet, value, _ in document.facets)
+    )
     return [
         (entry.id, document.weighted_texts(splitter))
         for entry, document in zip(entries, documents, strict=True)
     ]
+
+
+#: Facet rows per INSERT: 800 parameters, under SQLite's oldest limit of 999.
+FACET_ROWS_PER_INSERT = 400
+
+
+def insert_facets(rows):
+    """Insert (entry id, facet value id) ``rows``, many per statement.
+
+    Plain SQL: a model instance for each of these many small rows costs more than the rest, and
+    ``executemany`` costs psycopg2 a round trip per row.
+    """
+    rows = list(rows)
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), FACET_ROWS_PER_INSERT):
+            chunk = rows[start : start + FACET_ROWS_PER_INSERT]
+            cursor.execute(
+                "INSERT INTO insights_searchentryfacet (entry_id, value_id) VALUES "
+                + ", ".join(["(%s, %s)"] * len(chunk)),
+                [number for row in chunk for number in row],
+            )
 
 
 def facet_value_ids(facets):
