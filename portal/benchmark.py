@@ -71,9 +71,33 @@ class Measurement:
 
 
 @dataclass
+class Ratio:
+    """Two medians compared, ``ours_ms / theirs_ms``: below 1, ours is faster.
+
+    ``target`` is the highest ratio that meets the target (0.1: at least ten times faster).
+    """
+
+    name: str
+    what: str
+    ours_ms: float
+    theirs_ms: float
+    target: float | None = None
+
+    @property
+    def value(self):
+        return self.ours_ms / self.theirs_ms
+
+    @property
+    def meets_target(self):
+        return None if self.target is None else self.value <= self.target
+
+
+@dataclass
 class Section:
     title: str
     measurements: list = field(default_factory=list)
+    notes: list = field(default_factory=list)  # lines of text printed under the figures
+    ratios: list = field(default_factory=list)
 
 
 def p95(times):
@@ -127,6 +151,12 @@ class Bench:
             sql_ms=sql_ms,
             target_ms=target_ms,
         )
+
+    def slow_call(self, name, detail, function, *, repeat):
+        """Measure ``function()`` ``repeat`` times and nothing else (no warm-up, no cold run,
+        no query count): for what takes seconds a time."""
+        times = [self._time(function) for _ in range(repeat)]
+        return Measurement(name, detail, statistics.median(times), p95(times))
 
     @staticmethod
     def _queries(function):
@@ -221,10 +251,15 @@ def public_pages(bench):
     return section
 
 
-#: What ``manage.py bench`` measures, in this order. The search section (search queries,
-#: facets, suggestions, the textbook Django SearchVector/SearchRank/SearchHeadline approach
-#: and the bare SQL floor) goes here too.
-SECTIONS: list[Callable[[Bench], Section]] = [public_pages]
+def search(bench):
+    """The search page, its parts alone, its bare SQL and the textbook Django approach."""
+    from portal import bench_search  # imported here: it builds on this module
+
+    return bench_search.search_sections(bench)
+
+
+#: What ``manage.py bench`` measures, in this order: each function gives a section or a list.
+SECTIONS: list[Callable[[Bench], Section | list[Section]]] = [public_pages, search]
 
 
 def search_index_state():
@@ -267,6 +302,11 @@ def report(sections, *, repeat):
                 "measurements": [
                     {**asdict(measurement), "meets_target": measurement.meets_target}
                     for measurement in section.measurements
+                ],
+                "notes": section.notes,
+                "ratios": [
+                    {**asdict(ratio), "value": ratio.value, "meets_target": ratio.meets_target}
+                    for ratio in section.ratios
                 ],
             }
             for section in sections

@@ -5,6 +5,10 @@ eight queries, however many results: the synonym table (unless cached), which of
 words the portal knows, facet counts in a sample (which also estimates the total), when that
 says the matches are few their exact count and facet counts, the ranked page with its
 snippets and, when few results were found, two for spelling suggestions.
+
+Those steps are functions of their own (``search_scope``, ``count_matches``, ``suggestions``
+and the database module's ``page``, whose SQL ``page_query`` gives), so that the benchmark
+(portal/bench_search.py) can time each one alone.
 """
 
 import datetime
@@ -13,6 +17,7 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db import connection
+from django.db.models import QuerySet
 
 from events.publishing import visibility_q
 from insights.search import facets, postgres, sqlite, suggest, synonyms, vocabulary
@@ -20,6 +25,7 @@ from insights.search.facets import Filters
 from insights.search.highlight import mark_words, marked_html
 from insights.search.models import Facet, ItemType, SearchEntry
 from insights.search.query import ParsedQuery, parse
+from insights.search.sql import Sample
 from portal.access import is_member
 
 # Counted exactly up to here; beyond it counts are estimates.
@@ -97,40 +103,104 @@ def search(query_string, *, user, filters=None, page=1, per_page=PER_PAGE):
     filters = filters or Filters()
     if query.is_empty and not filters:
         return SearchResults(query=query)
-    known = vocabulary.known(query.plain_words())
-    query = query.completed(known)
-    visible = SearchEntry.objects.filter(visibility_q(user))
-    entries = visible.filter(filters.condition())
-    db = backend()
-
-    sampled = db.sample(query, entries)
-    exact, total, rows, scale = _counts(query, entries, sampled, db=db)
-    offset = (page - 1) * per_page
-    hits = db.page(
-        query,
-        entries,
-        matches=total,
-        exact=exact,
-        sampled=sampled,
-        offset=offset,
-        limit=max(0, min(per_page, MAX_RESULTS - offset)),
-    )
-    suggested = {}
-    if total < SUGGEST_BELOW:
-        unknown = [word for word in query.plain_words() if word not in known]
-        suggested = suggest.suggestions(unknown, visible, db=db)
+    scope = Scope.of(query, user=user, filters=filters)
+    counted = count_matches(scope)
+    hits = backend().page(scope.query, scope.entries, **counted.window(page, per_page))
+    suggested = suggestions(scope) if counted.total < SUGGEST_BELOW else {}
     return SearchResults(
-        query=query,
-        hits=[_hit(hit, query) for hit in hits],
-        total=total if exact else facets.estimate(total),
-        total_is_estimate=not exact,
+        query=scope.query,
+        hits=[_hit(hit, scope.query) for hit in hits],
+        total=counted.total if counted.exact else facets.estimate(counted.total),
+        total_is_estimate=not counted.exact,
         page=page,
         per_page=per_page,
-        pages=math.ceil(min(total, MAX_RESULTS) / per_page),
-        facets=facets.groups(rows, scale=scale, selected=filters.selected),
+        pages=math.ceil(min(counted.total, MAX_RESULTS) / per_page),
+        facets=facets.groups(counted.rows, scale=counted.scale, selected=filters.selected),
         suggestions=suggested,
         corrected_query=suggest.corrected(query_string, suggested) if suggested else "",
     )
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a search looks in: the parsed query (its last word completed when the vocabulary
+    knows it), the entries the user may see (``visible``) and those the filters leave."""
+
+    query: ParsedQuery
+    known: frozenset
+    visible: QuerySet
+    entries: QuerySet
+
+    @classmethod
+    def of(cls, query, *, user, filters):
+        known = frozenset(vocabulary.known(query.plain_words()))
+        visible = SearchEntry.objects.filter(visibility_q(user))
+        return cls(query.completed(known), known, visible, visible.filter(filters.condition()))
+
+    @property
+    def unknown_words(self):
+        return [word for word in self.query.plain_words() if word not in self.known]
+
+
+@dataclass(frozen=True)
+class Counted:
+    """The number of matches (``exact``, or estimated from ``sampled``) and the facet counts
+    (rows of (facet, value, label, count), each standing for ``scale`` matches)."""
+
+    exact: bool
+    total: int
+    rows: list
+    scale: float
+    sampled: Sample
+
+    def window(self, page, per_page):
+        """The arguments of the database module's ``page`` for page ``page``."""
+        offset = (page - 1) * per_page
+        return {
+            "matches": self.total,
+            "exact": self.exact,
+            "sampled": self.sampled,
+            "offset": offset,
+            "limit": max(0, min(per_page, MAX_RESULTS - offset)),
+        }
+
+
+def count_matches(scope):
+    """The facet counts and the number of matches of ``scope``: from a sample when it holds
+    many matches or is the whole index; otherwise counted, exactly when at most ``COUNT_BOUND``.
+    """
+    db, query, entries = backend(), scope.query, scope.entries
+    sampled = db.sample(query, entries)
+    if sampled.complete:
+        return Counted(True, sampled.total, sampled.rows, 1.0, sampled)
+    if sampled.total < EXACT_COUNT_BELOW:
+        number = db.count(query, entries, bound=COUNT_BOUND)
+        if number <= COUNT_BOUND:
+            return Counted(True, number, db.facet_counts(query, entries), 1.0, sampled)
+    total = max(sampled.total, COUNT_BOUND + 1)
+    return Counted(False, total, sampled.rows, sampled.scale, sampled)
+
+
+def suggestions(scope):
+    """{typed word: suggested word} for the words of the query the vocabulary does not know."""
+    return suggest.suggestions(scope.unknown_words, scope.visible, db=backend())
+
+
+def search_scope(query_string, *, user, filters=None):
+    """The ``Scope`` of a search for ``query_string`` (``search`` makes it only when there is
+    something to search)."""
+    query = parse(query_string, synonyms=synonyms.table())
+    return Scope.of(query, user=user, filters=filters or Filters())
+
+
+def page_query(scope, *, page=1, per_page=PER_PAGE):
+    """The SQL and parameters of the ranked page of results that ``search`` runs for ``scope``
+    (not run; the counts that decide its shape are).
+
+    For the benchmark, which times it alone: the database's floor for a results page.
+    """
+    window = count_matches(scope).window(page, per_page)
+    return backend().page_query(scope.query, scope.entries, **window)
 
 
 def _hit(row, query):
@@ -144,18 +214,6 @@ def _hit(row, query):
         snippet=row["snippet"],
         title_html=title_html or marked_html(row["title"]),
     )
-
-
-def _counts(query, entries, sampled, *, db):
-    """(exact?, total, facet rows, scale): from the sample when it holds many matches or is
-    the whole index; otherwise counted, exactly when there are at most ``COUNT_BOUND``."""
-    if sampled.complete:
-        return True, sampled.total, sampled.rows, 1.0
-    if sampled.total < EXACT_COUNT_BELOW:
-        number = db.count(query, entries, bound=COUNT_BOUND)
-        if number <= COUNT_BOUND:
-            return True, number, db.facet_counts(query, entries), 1.0
-    return False, max(sampled.total, COUNT_BOUND + 1), sampled.rows, sampled.scale
 
 
 def popular_themes(*, user, number=POPULAR_THEMES):

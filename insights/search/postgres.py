@@ -21,6 +21,7 @@ query has the shape it has.
 
 import csv
 import io
+import math
 from itertools import islice
 
 from django.db import connection
@@ -38,6 +39,8 @@ UNDATED_CANDIDATES = 50
 EXACT_CANDIDATES = 20
 SORT_ALL_BELOW = 3 * RECENT_CANDIDATES
 WALK_INDEX_ABOVE = 50_000
+# A walk of the date index reads at most this many times the rows it takes on average.
+WALK_MARGIN = 4
 # The sample (see ``sample``): about SAMPLE_ROWS rows, and about SAMPLE_MATCHES matches.
 SAMPLE_ROWS = 10_000
 SAMPLE_MATCHES = 1500
@@ -120,7 +123,8 @@ def sample(query, entries):
     rows = _fetch(
         f"""
         WITH stats AS MATERIALIZED (
-            SELECT LEAST(100, 100.0 * {SAMPLE_ROWS} / GREATEST(rows, 1)) AS percentage, dates
+            SELECT LEAST(100, 100.0 * {SAMPLE_ROWS} / GREATEST(rows, 1)) AS percentage, dates,
+                   rows
             FROM (SELECT {TABLE_ROWS} AS rows, {DATE_HISTOGRAM} AS dates) AS planner
         ),
         matched AS MATERIALIZED (
@@ -139,16 +143,18 @@ def sample(query, entries):
         {_COUNTED.format(matched="kept")},
         {_TOP}
         SELECT top.facet, top.value, top.label, top.number,
-               (100 / stats.percentage * 1000.0 / shared.share)::float, stats.dates
+               (100 / stats.percentage * 1000.0 / shared.share)::float, stats.dates,
+               stats.rows::float
         FROM stats CROSS JOIN shared LEFT JOIN top ON true
         """,
         [*match_params, *params, FACET_VALUES],
     )
-    scale, dates = rows[0][4], rows[0][5]
+    scale, dates, table_rows = rows[0][4:7]
     return Sample(
         rows=[row[:4] for row in rows if row[0] is not None],
         scale=1.0 if abs(scale - 1) < 1e-9 else scale,
         dates=tuple(dates.strip("{}").split(",")) if dates else (),
+        table_rows=table_rows,
     )
 
 
@@ -213,8 +219,25 @@ _TOP = """
         )"""
 
 
-def page(query, entries, *, matches, exact, sampled, offset, limit):
-    """One page of ranked results, with the matching words in their text marked.
+def page(query, entries, **window):
+    """One page of ranked results, with the matching words in their text marked (see
+    ``page_query`` for the arguments)."""
+    return [
+        {
+            "id": row[0],
+            "item_type": row[1],
+            "title": row[2],
+            "context": row[3],
+            "url": row[4],
+            "date": row[5],
+            "snippet": plain_snippet(row[6]) if query.is_empty else marked_html(row[6]),
+        }
+        for row in _fetch(*page_query(query, entries, **window))
+    ]
+
+
+def page_query(query, entries, *, matches, exact, sampled, offset, limit):
+    """The SQL and parameters of one page of ranked results.
 
     ``matches`` is the number of matches, ``exact`` or estimated from ``sampled``. Only
     candidates are ranked (``ts_rank``): all matches when the number is exact (it is small
@@ -233,13 +256,17 @@ def page(query, entries, *, matches, exact, sampled, offset, limit):
             )
         ]
     else:
-        recent, recent_params = _recent(matches, sampled.dates)
-        channels = [
-            (
-                f"SELECT id FROM insights_searchentry WHERE {match} AND {condition} {recent}",
-                [*match_params, *params, *recent_params],
-            )
-        ]
+        if matches >= WALK_INDEX_ABOVE:
+            walk = _walk_length(matches, sampled.table_rows)
+            channels = [_newest_by_walking((match, match_params), (condition, params), walk)]
+        else:
+            recent, recent_params = _recent(matches, sampled.dates)
+            channels = [
+                (
+                    f"SELECT id FROM insights_searchentry WHERE {match} AND {condition} {recent}",
+                    [*match_params, *params, *recent_params],
+                )
+            ]
         if not query.is_empty:
             channels.append(
                 (
@@ -250,11 +277,14 @@ def page(query, entries, *, matches, exact, sampled, offset, limit):
             )
     key = query.title_key
     if key:
+        # The entries with the title key are few and nearly all match: found by the btree and
+        # tested one by one (kept apart, so the planner does not also read the GIN index).
         channels.append(
             (
-                f"SELECT id FROM insights_searchentry WHERE title_key = %s AND {match} "
-                f"AND {condition} LIMIT %s",
-                [key, *match_params, *params, EXACT_CANDIDATES],
+                "SELECT id FROM (SELECT id, vector FROM insights_searchentry "
+                f"WHERE title_key = %s AND {condition} OFFSET 0) AS same_title "
+                f"WHERE {match} LIMIT %s",
+                [key, *params, *match_params, EXACT_CANDIDATES],
             )
         )
     candidates = " UNION ".join(f"({sql})" for sql, _ in channels)
@@ -275,45 +305,59 @@ def page(query, entries, *, matches, exact, sampled, offset, limit):
         SELECT id, item_type, title, context, url, date, {headline}
         FROM ranked ORDER BY {ranking}
     """
-    rows = _fetch(
-        sql,
-        [
-            *(param for _, channel_params in channels for param in channel_params),
-            *([key] if key else []),
-            *([tsquery(query)] if not query.is_empty else []),
-            limit,
-            offset,
-            *([tsquery(query), HEADLINE_OPTIONS] if not query.is_empty else []),
-        ],
-    )
-    return [
-        {
-            "id": row[0],
-            "item_type": row[1],
-            "title": row[2],
-            "context": row[3],
-            "url": row[4],
-            "date": row[5],
-            "snippet": plain_snippet(row[6]) if query.is_empty else marked_html(row[6]),
-        }
-        for row in rows
+    params = [
+        *(param for _, channel_params in channels for param in channel_params),
+        *([key] if key else []),
+        *([tsquery(query)] if not query.is_empty else []),
+        limit,
+        offset,
+        *([tsquery(query), HEADLINE_OPTIONS] if not query.is_empty else []),
     ]
+    return sql, params
+
+
+def _newest_by_walking(match, condition, length):
+    """The most recent matches when there are very many (at least ``WALK_INDEX_ABOVE``): walk
+    the date index, newest first, until enough are found, at most ``length`` rows. ``match``
+    and ``condition`` are (SQL, parameters) pairs.
+
+    The walk is a subquery with a LIMIT of its own, so that the planner neither chooses the GIN
+    index instead (it underestimates phrases and words that go together: "gedeelde ambitie"
+    matches ten times what it reckons, and it would then read and sort every match) nor sorts
+    the table (which it would if the subquery were planned for all its rows).
+    """
+    (match, match_params), (condition, params) = match, condition
+    order = "ORDER BY date DESC NULLS LAST, id DESC LIMIT %s"
+    return (
+        "SELECT id FROM (SELECT id, date, vector FROM insights_searchentry "
+        f"WHERE {condition} {order}) AS newest WHERE {match} {order}",
+        [*params, length, *match_params, RECENT_CANDIDATES],
+    )
+
+
+def _walk_length(matches, table_rows):
+    """How many of the newest rows to walk to find the candidates among ``matches`` matches in
+    a table of ``table_rows``: ``WALK_MARGIN`` times what it takes on average. Matches that
+    are rare among the newest rows (a word gone out of use) yield fewer candidates, not a
+    slower page."""
+    return max(RECENT_CANDIDATES, math.ceil(WALK_MARGIN * RECENT_CANDIDATES * table_rows / matches))
 
 
 def _recent(matches, dates):
     """The rest of the query that picks the most recent matches: (SQL, parameters).
 
     Every matching row is read from the table (the costly part), so how depends on how many
-    there are: few, sort them all; very many, walk the date index until enough are found;
+    there are: few, sort them all; very many, walk the date index (``_newest_by_walking``);
     in between, only look among the most recent rows of the table, enough of them to hold the
     candidates twice over, found by combining the GIN index with a date range on the btree.
-    The date that starts that range comes from the planner's statistics (``pg_stats``).
+    The date that starts that range comes from the planner's statistics (``pg_stats``);
+    without them, the planner chooses.
     """
     wanted = [RECENT_CANDIDATES]
     if matches <= SORT_ALL_BELOW:
         return "ORDER BY coalesce(date, '0001-01-01') DESC, id DESC LIMIT %s", wanted
     newest_share = 2 * RECENT_CANDIDATES / matches
-    if matches >= WALK_INDEX_ABOVE or not dates or newest_share >= 1:
+    if not dates or newest_share >= 1:
         return "ORDER BY date DESC NULLS LAST, id DESC LIMIT %s", wanted
     # The histogram splits the dated rows into equal parts, oldest first.
     position = int((1 - newest_share) * (len(dates) - 1))

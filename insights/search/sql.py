@@ -28,12 +28,14 @@ def where(queryset):
 class Sample:
     """Facet counts of the matches in a sample of the index: rows of (facet, value, label,
     count), and ``scale``, the number of entries each counted one stands for (1: not a
-    sample but all of them). ``dates`` is the planner's histogram of the entries' dates
-    (PostgreSQL only; for finding the most recent matches)."""
+    sample but all of them). ``dates`` is the planner's histogram of the entries' dates and
+    ``table_rows`` its estimate of the number of entries (PostgreSQL only; for finding the
+    most recent matches)."""
 
     rows: list
     scale: float
     dates: tuple = ()
+    table_rows: float = 0.0
 
     @property
     def complete(self):

@@ -44,8 +44,16 @@ TRIGRAM_CANDIDATES = 30
 SUGGESTION_CANDIDATES = 3
 # How alike (trigram similarity, as pg_trgm computes it) a known word must be to be suggested.
 SIMILARITY = 0.4
+# The matches drive the join (CROSS JOIN fixes SQLite's join order): with an index on a filtered
+# column (the type, a facet value) the planner may otherwise loop over the entries and ask FTS5
+# about each one, which costs seconds when the filter keeps many. Only the few entries with the
+# query's title key (an indexed column) are better found first and then checked against FTS5.
 FROM_MATCHES = (
-    "insights_searchentry_fts JOIN insights_searchentry "
+    "insights_searchentry_fts CROSS JOIN insights_searchentry "
+    "ON insights_searchentry.id = insights_searchentry_fts.rowid"
+)
+FROM_TITLE_KEY = (
+    "insights_searchentry CROSS JOIN insights_searchentry_fts "
     "ON insights_searchentry.id = insights_searchentry_fts.rowid"
 )
 
@@ -175,8 +183,25 @@ _TOP = """
         )"""
 
 
-def page(query, entries, *, matches, exact, sampled, offset, limit):
-    """One page of ranked results, with the matching words in their text marked.
+def page(query, entries, **window):
+    """One page of ranked results, with the matching words in their text marked (see
+    ``page_query`` for the arguments)."""
+    return [
+        {
+            "id": row[0],
+            "item_type": row[1],
+            "title": row[2],
+            "context": row[3],
+            "url": row[4],
+            "date": row[5],
+            "snippet": plain_snippet(row[6]) if query.is_empty else mark_words(row[6], query),
+        }
+        for row in _fetch(*page_query(query, entries, **window))
+    ]
+
+
+def page_query(query, entries, *, matches, exact, sampled, offset, limit):
+    """The SQL and parameters of one page of ranked results.
 
     bm25 ranks every match when there are few (``matches``, ``exact`` or estimated);
     otherwise only the ``RECENT_CANDIDATES`` most recent ones, which FTS5 hands out first
@@ -199,15 +224,19 @@ def page(query, entries, *, matches, exact, sampled, offset, limit):
         """
         sql_params = [*match_params, *params, *([key] if key else []), limit, offset]
     else:
-        candidate = (
-            f"SELECT insights_searchentry.id AS id, bm25(insights_searchentry_fts, {WEIGHTS}) "
-            f"AS score FROM {source} WHERE {match} AND {condition}"
-        )
-        channels = [f"SELECT * FROM ({candidate} ORDER BY {ROWID} DESC LIMIT %s)"]
+
+        def candidates(source):
+            return (
+                f"SELECT insights_searchentry.id AS id, bm25(insights_searchentry_fts, {WEIGHTS}) "
+                f"AS score FROM {source} WHERE {match} AND {condition}"
+            )
+
+        channels = [f"SELECT * FROM ({candidates(source)} ORDER BY {ROWID} DESC LIMIT %s)"]
         sql_params = [*match_params, *params, RECENT_CANDIDATES]
         if key:
             channels.append(
-                f"SELECT * FROM ({candidate} AND insights_searchentry.title_key = %s LIMIT %s)"
+                f"SELECT * FROM ({candidates(FROM_TITLE_KEY)} "
+                "AND insights_searchentry.title_key = %s LIMIT %s)"
             )
             sql_params += [*match_params, *params, key, EXACT_CANDIDATES]
         order = ["candidates.score", "e.date DESC NULLS LAST", "e.id DESC"]
@@ -220,18 +249,7 @@ def page(query, entries, *, matches, exact, sampled, offset, limit):
             ORDER BY {", ".join(order)} LIMIT %s OFFSET %s
         """
         sql_params += [*([key] if key else []), limit, offset]
-    return [
-        {
-            "id": row[0],
-            "item_type": row[1],
-            "title": row[2],
-            "context": row[3],
-            "url": row[4],
-            "date": row[5],
-            "snippet": plain_snippet(row[6]) if query.is_empty else mark_words(row[6], query),
-        }
-        for row in _fetch(sql, sql_params)
-    ]
+    return sql, sql_params
 
 
 def similar_words(words):
