@@ -15,10 +15,10 @@ import datetime
 import math
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import QuerySet
 
+from events.listing import figure
 from events.publishing import visibility_q
 from insights.search import facets, postgres, sqlite, suggest, synonyms, vocabulary
 from insights.search.facets import Filters
@@ -26,7 +26,6 @@ from insights.search.highlight import mark_words, marked_html
 from insights.search.models import Facet, ItemType, SearchEntry
 from insights.search.query import ParsedQuery, parse
 from insights.search.sql import Sample
-from portal.access import is_member
 
 # Counted exactly up to here; beyond it counts are estimates.
 COUNT_BOUND = 1000
@@ -39,7 +38,6 @@ PER_PAGE = 20
 SUGGEST_BELOW = 10
 TITLE_WORDS = 120
 POPULAR_THEMES = 12
-POPULAR_THEMES_SECONDS = 600
 
 
 def backend():
@@ -217,10 +215,13 @@ def _hit(row, query):
 
 
 def popular_themes(*, user, number=POPULAR_THEMES):
-    """The themes with the most items ``user`` may see, as facet options (cached a while)."""
-    key = f"search:popular-themes:{'members' if is_member(user) else 'public'}"
-    themes = cache.get(key)
-    if themes is None:
+    """The themes with the most items ``user`` may see, as facet options.
+
+    A figure (events/listing.py): kept until content changes, so a theme that only an
+    unpublished item had is gone from the next page.
+    """
+
+    def compute():
         sampled = backend().sample(ParsedQuery(), SearchEntry.objects.filter(visibility_q(user)))
         options = [
             option
@@ -228,6 +229,6 @@ def popular_themes(*, user, number=POPULAR_THEMES):
             if group.facet == Facet.THEME
             for option in group.options
         ]
-        themes = options[:number]
-        cache.set(key, themes, POPULAR_THEMES_SECONDS)
-    return themes
+        return options[:number]
+
+    return figure("search:popular-themes", compute, user=user)[:number]

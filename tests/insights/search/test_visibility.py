@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from events import services
 from events.models import Event
 from insights.search.engine import popular_themes, search
 from insights.search.indexing import index_events, rebuild_index
@@ -59,6 +60,22 @@ def test_popular_themes_are_public_ones(corpus, anonymous, member):
 
     assert public == {"wonen-en-zorg", "eerste-lijn", "eenzaamheid", "regionale-samenwerking"}
     assert "ledenthema" in {option.value for option in popular_themes(user=member)}
+
+
+def test_popular_themes_follow_publishing_at_once(
+    corpus, anonymous, django_capture_on_commit_callbacks
+):
+    def popular():
+        return {option.value for option in popular_themes(user=anonymous)}
+
+    assert "geheimhouding" not in popular()
+    draft = Event.objects.get(pk=corpus["draft"].pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.publish(items=[draft])
+    assert "geheimhouding" in popular()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.unpublish(items=[draft])
+    assert "geheimhouding" not in popular()
 
 
 def test_word_of_a_draft_is_never_suggested(corpus, anonymous):
