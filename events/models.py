@@ -237,6 +237,41 @@ class TaggedEvent(TaggedItemBase):
         ]
 
 
+def detail_relations():
+    """The prefetches of an event's organisations, sessions and participants, as its page
+    shows them, one query each (new ``Prefetch`` objects on every call: prefetching changes
+    them). Its domains, regions and themes come in one query with the themes and people of its
+    takeaways (``attach_named``): see ``event_sections`` in events/views.py."""
+    return [
+        Prefetch(
+            "event_organisations",
+            queryset=EventOrganisation.objects.select_related("organisation").only(
+                "event", "role", "order", "organisation__name", "organisation__slug"
+            ),
+        ),
+        Prefetch("sessions", queryset=Session.objects.order_by("order")),
+        Prefetch(
+            "participations",
+            queryset=Participation.objects.select_related(
+                "person__organisation", "organisation"
+            ).only(
+                "event",
+                "session",
+                "role",
+                "function",
+                "order",
+                "person__name",
+                "person__slug",
+                "person__function",
+                "person__organisation__name",
+                "person__organisation__slug",
+                "organisation__name",
+                "organisation__slug",
+            ),
+        ),
+    ]
+
+
 class EventQuerySet(DomainAndThemeQuerySetMixin, PublishableQuerySet):
     def for_listing(self):
         """What an event card shows, in one query: its kind, and its organisers and domains by
@@ -253,41 +288,6 @@ class EventQuerySet(DomainAndThemeQuerySetMixin, PublishableQuerySet):
             .defer("body")
             .annotate(organiser_names=organisers)
             .with_domain_names()
-        )
-
-    def for_detail(self):
-        """What an event page shows of the event's own relations, one query each.
-
-        Its domains, regions and themes (``attach_named``, with ``SOURCE_NAMED``) come in one
-        query with the themes and people of its takeaways: see ``EventDetailView``.
-        """
-        return self.select_related("kind", "series").prefetch_related(
-            Prefetch(
-                "event_organisations",
-                queryset=EventOrganisation.objects.select_related("organisation").only(
-                    "event", "role", "order", "organisation__name", "organisation__slug"
-                ),
-            ),
-            Prefetch("sessions", queryset=Session.objects.order_by("order")),
-            Prefetch(
-                "participations",
-                queryset=Participation.objects.select_related(
-                    "person__organisation", "organisation"
-                ).only(
-                    "event",
-                    "session",
-                    "role",
-                    "function",
-                    "order",
-                    "person__name",
-                    "person__slug",
-                    "person__function",
-                    "person__organisation__name",
-                    "person__organisation__slug",
-                    "organisation__name",
-                    "organisation__slug",
-                ),
-            ),
         )
 
     def newest_first(self):

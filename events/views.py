@@ -7,10 +7,11 @@ visitor may see, that is events visible in full.
 
 from collections import Counter, defaultdict
 
-from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Subquery, prefetch_related_objects
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, View
@@ -35,9 +36,11 @@ from events.models import (
     Person,
     Region,
     Series,
+    detail_relations,
 )
 from events.querysets import attach_named
 from events.related import related_events, series_neighbours
+from portal.access import is_member
 
 
 class EventListView(FilteredListView):
@@ -54,43 +57,53 @@ TAKEAWAY_NAMED = {"tag_list": "tags", "person_list": "people"}
 
 
 class EventDetailView(DetailView):
-    """One event; staff also see drafts here, marked as a preview."""
+    """One event; staff also see drafts here, marked as a preview.
+
+    Everything below the title is worked out only when the template needs it (``sections``):
+    the template keeps it as a fragment until content changes, per kind of visitor.
+    """
 
     template_name = "events/event_detail.html"
 
     def get_queryset(self):
         user = self.request.user
-        return Event.objects.visible_to(user, teasers=True, preview=True).for_detail()
+        return Event.objects.visible_to(user, teasers=True, preview=True).select_related(
+            "kind", "series"
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         event, user = self.object, self.request.user
-        context["breadcrumbs"] = [
-            (_t("Bijeenkomsten"), reverse("events:event_list")),
-            (event.title, ""),
-        ]
-        if event.is_teaser:
-            return context
-        takeaways = list(event.takeaways.order_by("order", "pk"))
-        attach_named(([event], SOURCE_NAMED), (takeaways, TAKEAWAY_NAMED))
-        participations = list(event.participations.all())
-        roles = defaultdict(list)
-        for link in event.event_organisations.all():
-            roles[link.role].append(link.organisation)
-        previous, following = series_neighbours(event, user)
         context.update(
-            organisers=roles[OrganisationRole.ORGANISER],
-            partners=roles[OrganisationRole.PARTNER],
-            cases=roles[OrganisationRole.CASE],
-            sessions=sessions_with_speakers(event.sessions.all(), participations),
-            participants=participants(participations),
-            takeaway_groups=group_by_theme(takeaways),
-            publications=event.publications.visible_to(user, teasers=True).for_listing(),
-            related=related_events(event, user),
-            previous=previous,
-            following=following,
+            breadcrumbs=[(_t("Bijeenkomsten"), reverse("events:event_list")), (event.title, "")],
+            audience="member" if is_member(user) else "public",
+            sections=SimpleLazyObject(lambda: event_sections(event, user)),
         )
         return context
+
+
+def event_sections(event, user):
+    """What an event page shows below its title and summary, as a dict for the template."""
+    prefetch_related_objects([event], *detail_relations())
+    takeaways = list(event.takeaways.order_by("order", "pk"))
+    attach_named(([event], SOURCE_NAMED), (takeaways, TAKEAWAY_NAMED))
+    participations = list(event.participations.all())
+    roles = defaultdict(list)
+    for link in event.event_organisations.all():
+        roles[link.role].append(link.organisation)
+    previous, following = series_neighbours(event, user)
+    return {
+        "organisers": roles[OrganisationRole.ORGANISER],
+        "partners": roles[OrganisationRole.PARTNER],
+        "cases": roles[OrganisationRole.CASE],
+        "sessions": sessions_with_speakers(event.sessions.all(), participations),
+        "participants": participants(participations),
+        "takeaway_groups": group_by_theme(takeaways),
+        "publications": list(event.publications.visible_to(user, teasers=True).for_listing()),
+        "related": related_events(event, user),
+        "previous": previous,
+        "following": following,
+    }
 
 
 def sessions_with_speakers(sessions, participations):
@@ -180,10 +193,16 @@ class PersonDetailView(View):
                 "person": person,
                 "breadcrumbs": [(_t("Sprekers"), reverse("events:person_list")), (person.name, "")],
                 "appearances": appearances(person, page.object_list),
-                "takeaways": takeaways.for_listing().last_added(SECTION_SIZE),
-                "takeaway_count": figure(
-                    f"{key}:takeaways", takeaways.count, size=lambda total: total, user=user
+                # Read only when the template's fragment is not kept (see person_detail.html).
+                "takeaways": SimpleLazyObject(
+                    lambda: takeaways.for_listing().last_added(SECTION_SIZE)
                 ),
+                "takeaway_count": SimpleLazyObject(
+                    lambda: figure(
+                        f"{key}:takeaways", takeaways.count, size=lambda total: total, user=user
+                    )
+                ),
+                "audience": "member" if is_member(user) else "public",
                 # All publications, not the person's related manager: it would need DISTINCT.
                 "publications": person.publications.model.objects.visible_to(user)
                 .with_person(person)

@@ -3,6 +3,7 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, View
@@ -20,6 +21,7 @@ from insights.related import (
     publications_related_to_publication,
     takeaways_related_to_takeaway,
 )
+from portal.access import is_member
 
 
 class TakeawayListView(FilteredListView):
@@ -141,11 +143,13 @@ class ThemeDetailView(View):
             **figures,
             "events": events.newest_first().for_listing()[:SECTION_SIZE],
             "events_url": list_url("events:event_list", thema=theme.slug),
-            "takeaways": takeaways.for_listing().last_added(SECTION_SIZE),
+            # Read only when the template's fragment is not kept (see theme_detail.html).
+            "takeaways": SimpleLazyObject(lambda: takeaways.for_listing().last_added(SECTION_SIZE)),
             "takeaways_url": list_url("insights:takeaway_list", thema=theme.slug),
             "publications": publications.newest_first().for_listing()[:SECTION_SIZE],
             "publications_url": list_url("insights:publication_list", thema=theme.slug),
             "breadcrumbs": [(_t("Thema's"), reverse("insights:theme_list")), (theme.name, "")],
+            "audience": "member" if is_member(user) else "public",
         }
         return render(request, "insights/theme_detail.html", context)
 

@@ -5,9 +5,13 @@ import html
 import re
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 
 from events import services
 from events.models import Event, EventOrganisation
+from events.querysets import attach_named
+from events.related import related_events
+from events.views import SOURCE_NAMED
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -172,13 +176,35 @@ def test_related_events_are_ranked_afresh_once_content_changes(
     ]
 
 
-def test_a_kept_ranking_never_shows_what_is_no_longer_visible(client, event):
+def test_a_kept_ranking_never_yields_what_is_no_longer_visible(event):
+    other = factories.event(title="Over vertrouwen en geld", tags=["vertrouwen", "geld"])
+    visitor = AnonymousUser()
+    attach_named(([event], SOURCE_NAMED))  # what the page does before ranking
+    assert [r.item.title for r in related_events(event, visitor)] == ["Over vertrouwen en geld"]
+    Event.objects.filter(pk=other.pk).update(status="draft")  # behind the services' back
+    assert related_events(event, visitor) == []
+
+
+def test_the_page_drops_a_related_event_once_it_is_unpublished(
+    client, event, django_capture_on_commit_callbacks
+):
     other = factories.event(title="Over vertrouwen en geld", tags=["vertrouwen", "geld"])
     assert related_titles(client.get(event.get_absolute_url())) == ["Over vertrouwen en geld"]
-    Event.objects.filter(pk=other.pk).update(status="draft")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.unpublish(items=[other])
     response = client.get(event.get_absolute_url())
     assert "Over vertrouwen en geld" not in response.text
     assert section(response, "gerelateerd") is None
+
+
+def test_members_and_visitors_get_their_own_page(client, member, event):
+    factories.event(title="Voor leden", tags=["vertrouwen", "geld"], members_only=True)
+    client.force_login(member)
+    assert "gedeeld" in section(client.get(event.get_absolute_url()), "gerelateerd")
+    client.logout()
+    # A visitor sees the members-only event as a teaser: without the reasons, which could tell
+    # what it is about.
+    assert "gedeeld" not in (section(client.get(event.get_absolute_url()), "gerelateerd") or "")
 
 
 def test_curated_links_come_first_and_work_both_ways(client, event):
