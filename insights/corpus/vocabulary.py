@@ -813,7 +813,8 @@ SESSION_TITLES = (
 )
 
 AUDIENCES = (
-    "alleen voor ambtenaren, max. 2 per gemeente", "voor professionals in wonen, welzijn en zorg",
+    "uitsluitend gemeenteambtenaren, hoogstens twee per gemeente",
+    "voor professionals in wonen, welzijn en zorg",
     "voor bestuurders en managers", "alleen voor leden", "gratis voor leden, € 95 voor niet-leden",
     "voor beleidsmedewerkers sociaal domein", "voor wijkprofessionals",
     "voor ervaringsdeskundigen en mantelzorgers", "voor raadsleden en wethouders",
