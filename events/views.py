@@ -24,7 +24,6 @@ from events.listing import (
     figure,
     list_url,
     paginate,
-    without_empty_parameters,  # noqa: F401 - the search page imports it from here
 )
 from events.models import (
     Domain,

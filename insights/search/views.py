@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from events.views import without_empty_parameters
+from events.listing import without_empty_parameters
 from insights.search.engine import MAX_RESULTS, PER_PAGE, popular_themes, search
 from insights.search.forms import SearchForm
 
