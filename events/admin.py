@@ -153,25 +153,23 @@ class PublishingAdminMixin:
 
 
 class ContentChangedMixin:
-    """Saving or deleting here changes what the public pages show: ``content_changed`` says
-    which objects, once the inlines are saved too, so that the figures are redone and the search
-    index follows (insights/search/indexing.py) in the same transaction as the save."""
+    """Saving or deleting here changes what the public pages show: ``content_changed`` brings
+    what follows from it (the search index) in step, once the inlines are saved too, in the same
+    transaction as the save."""
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        services.content_changed(self.model, saved=[form.instance.pk], fields=form.changed_data)
+        services.content_changed()
 
     def delete_model(self, request, obj):
-        pk = obj.pk  # Django clears it on delete
         super().delete_model(request, obj)
-        services.content_changed(self.model, deleted=[pk])
+        services.content_changed()
 
     def delete_queryset(self, request, queryset):
         # The delete view is atomic, the bulk delete action is not: make it so here.
         with transaction.atomic(using=router.db_for_write(self.model)):
-            ids = list(queryset.values_list("pk", flat=True))
             super().delete_queryset(request, queryset)
-            services.content_changed(self.model, deleted=ids)
+            services.content_changed()
 
 
 class ExplainProtectedMixin:

@@ -16,9 +16,8 @@ from django.core.validators import slug_unicode_re
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
-from taggit.models import Tag
 
-from events.models import Domain, EventKind, Organisation, Region
+from events.models import Domain, EventKind, Organisation, Region, Theme
 
 #: Longer values are not slugs, years or page numbers: refuse them before any query.
 MAX_VALUE_LENGTH = 100
@@ -38,15 +37,19 @@ def shown(value):
 class SlugLookupField(forms.Field):
     """A slug (or, with ``multiple``, several) naming an existing row of ``queryset``.
 
-    Cleans to the object (or a list of objects in the order given, without repeats).
+    Cleans to the object (or a list of objects in the order given, without repeats). With
+    ``seen``, only rows the visitor may see count (``queryset.visible_to(user)``, the form's
+    user): a person, organisation, region or theme of hidden content is an unknown slug.
     """
 
-    def __init__(self, queryset, *, unknown, multiple=False, **kwargs):
+    def __init__(self, queryset, *, unknown, multiple=False, seen=False, **kwargs):
         widget = forms.MultipleHiddenInput if multiple else forms.HiddenInput
         super().__init__(required=False, widget=widget, **kwargs)
         self.queryset = queryset
         self.unknown = unknown
         self.multiple = multiple
+        self.seen = seen
+        self.user = None
 
     def to_python(self, value):
         raw = value if self.multiple else [value]
@@ -58,7 +61,8 @@ class SlugLookupField(forms.Field):
                 raise ValidationError(
                     _("‘%(value)s’ is geen geldige waarde."), params={"value": shown(value)}
                 )
-        found = {obj.slug: obj for obj in self.queryset.filter(slug__in=values)}
+        queryset = self.queryset.visible_to(self.user) if self.seen else self.queryset
+        found = {obj.slug: obj for obj in queryset.filter(slug__in=values)}
         unknown = [value for value in values if value not in found]
         if unknown:
             raise ValidationError(self.unknown, params={"value": shown(unknown[0])})
@@ -138,7 +142,16 @@ def domain_field():
 
 def theme_field():
     return SlugLookupField(
-        Tag.objects.all(), label=_("Thema"), unknown=_("er is geen thema ‘%(value)s’.")
+        Theme.objects.all(), label=_("Thema"), unknown=_("er is geen thema ‘%(value)s’."), seen=True
+    )
+
+
+def region_field():
+    return SlugLookupField(
+        Region.objects.all(),
+        label=_("Regio"),
+        unknown=_("er is geen regio ‘%(value)s’."),
+        seen=True,
     )
 
 
@@ -192,9 +205,12 @@ class PageForm(forms.Form):
     #: parameter → the QuerySet method that applies it (``{"domein": "in_domains"}``).
     filters = {}
 
-    def __init__(self, data, *, path):
+    def __init__(self, data, *, path, user=None):
         super().__init__(data)
         self.path = path
+        for field in self.fields.values():
+            if isinstance(field, SlugLookupField):
+                field.user = user
 
     def clean(self):
         for name, field in self.fields.items():
@@ -327,13 +343,12 @@ class EventFilterForm(ListFilterForm):
     soort = SlugLookupField(
         EventKind.objects.all(), label=_("Soort"), unknown=_("er is geen soort ‘%(value)s’.")
     )
-    regio = SlugLookupField(
-        Region.objects.all(), label=_("Regio"), unknown=_("er is geen regio ‘%(value)s’.")
-    )
+    regio = region_field()
     organisatie = SlugLookupField(
         Organisation.objects.all(),
         label=_("Organisatie"),
         unknown=_("er is geen organisatie ‘%(value)s’."),
+        seen=True,
     )
     jaar = year_field()
     thema = theme_field()

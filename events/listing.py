@@ -4,15 +4,13 @@
 - ``FilteredListView`` is a list whose filters, order and page come from the query string
   (validated by the forms in events/forms.py), with how many results each filter option gives;
 - ``figure`` keeps a figure (a count, the counts per option, a selection) that reads many rows
-  in the cache until content changes: ``forget_figures`` (through
-  ``events.services.content_changed``) starts afresh, and ``FIGURES_TIMEOUT`` bounds how old a
-  figure can get when nothing says so (a scheduled publication passing its moment, or another
-  process's local cache before the cache is shared).
+  in the cache under the content generation (events/generation.py), which the database renews
+  with every write of content and with every scheduled publication moment that passes: a
+  figure is never served for content that has changed since, in any process.
 """
 
 from hashlib import sha256
 from urllib.parse import urlencode
-from uuid import uuid4
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -20,6 +18,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.generic import View
 
+from events import generation
 from portal.access import is_member
 
 #: Items per page on every paginated list.
@@ -28,24 +27,9 @@ PAGE_SIZE = 20
 SECTION_SIZE = 10
 #: Figures worked out over more rows than this are cached; smaller ones are cheap and fresh.
 FIGURES_CACHED_ABOVE = 1000
-#: The longest a cached figure is kept, in seconds.
-FIGURES_TIMEOUT = 300
-#: The cache key of the current generation of figures (see ``forget_figures``).
-FIGURES_VERSION_KEY = "figures:version"
-
-
-def figures_version():
-    """The generation of the cached figures: a new one after every content change."""
-    version = cache.get(FIGURES_VERSION_KEY)
-    if version is None:
-        cache.add(FIGURES_VERSION_KEY, uuid4().hex, None)
-        version = cache.get(FIGURES_VERSION_KEY)
-    return version
-
-
-def forget_figures():
-    """Start a new generation: every figure is worked out again when next asked for."""
-    cache.set(FIGURES_VERSION_KEY, uuid4().hex, None)
+#: How long a cached figure or fragment is kept, in seconds. Never for freshness (the content
+#: generation sees to that), only so that the figures of past generations leave the cache.
+FIGURES_TIMEOUT = 3600
 
 
 def figure(key, compute, *, size=None, user=None):
@@ -60,7 +44,7 @@ def figure(key, compute, *, size=None, user=None):
     """
     if user is not None:
         key = f"{key}:{'member' if is_member(user) else 'public'}"
-    key = f"figure:{figures_version()}:{sha256(key.encode()).hexdigest()}"
+    key = f"figure:{generation.current()}:{sha256(key.encode()).hexdigest()}"
     cached = cache.get(key)
     if cached is not None:
         return cached
@@ -137,7 +121,7 @@ class FilteredListView(View):
     def get(self, request, *args, **kwargs):
         if response := without_empty_parameters(request):
             return response
-        form = self.form_class(request.GET, path=request.path)
+        form = self.form_class(request.GET, path=request.path, user=request.user)
         results = form.filter(self.visible())
         key, user = form.url(form.params()), request.user
         total = figure(f"{key}:total", results.count, size=lambda total: total, user=user)

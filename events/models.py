@@ -1,15 +1,23 @@
 """Who, what, when and where: domains, regions, organisations, people, events and sessions."""
 
 from django.db import connection, models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 
-from events.publishing import Publishable, PublishableQuerySet, publishable_constraints
+from events.generation import ContentGeneration  # noqa: F401 (a model of this app)
+from events.publishing import (
+    Publishable,
+    PublishableQuerySet,
+    publishable_constraints,
+    visibility_q,
+    withheld,
+)
 from events.querysets import DomainAndThemeQuerySetMixin, JoinedNames
+from events.reach import seen_by, seen_through
 from events.slugs import SluggedMixin
 from portal.links import slug_url
 
@@ -53,6 +61,23 @@ class RegionKind(models.TextChoices):
 
 
 class RegionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Regions where something ``user`` may see in full happens (an event, a publication,
+        an organisation), and every region above those (events/reach.py).
+
+        Worked out at once, in two small queries: regions are few.
+        """
+        seen = set(
+            self.model.objects.filter(seen_by(self.model, user)).values_list("pk", flat=True)
+        )
+        parents = dict(self.model.objects.values_list("pk", "parent_id"))
+        shown = set()
+        for pk in seen:
+            while pk is not None and pk not in shown:
+                shown.add(pk)
+                pk = parents.get(pk)
+        return self.filter(pk__in=shown)
+
     def within(self, region):
         """``region`` and every region below it (its municipalities, their districts, …)."""
         table = self.model._meta.db_table
@@ -117,6 +142,22 @@ class OrganisationKind(models.TextChoices):
     OTHER = "overig", _("overig")
 
 
+class SeenThroughContentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Those that content ``user`` may see in full shows (events/reach.py), and those the
+        editors made public themselves (``is_public``, when the model has it)."""
+        condition = seen_by(self.model, user)
+        if any(field.name == "is_public" for field in self.model._meta.fields):
+            condition |= Q(is_public=True)
+        return self.filter(condition)
+
+
+PUBLIC_HELP = _(
+    "Ook tonen als er (nog) geen openbare bijeenkomst of publicatie bij hoort. Anders is deze "
+    "pagina alleen te zien via iets wat de bezoeker mag zien."
+)
+
+
 class Organisation(SluggedMixin, models.Model):
     name = models.CharField(_("naam"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
@@ -139,6 +180,9 @@ class Organisation(SluggedMixin, models.Model):
         blank=True,
         help_text=_("Voor organisaties die niet meer bestaan."),
     )
+    is_public = models.BooleanField(_("altijd openbaar"), default=False, help_text=PUBLIC_HELP)
+
+    objects = SeenThroughContentQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -170,6 +214,9 @@ class Person(SluggedMixin, models.Model):
         related_name="people",
     )
     bio = models.TextField(_("korte bio"), blank=True, help_text=_("Markdown."))
+    is_public = models.BooleanField(_("altijd openbaar"), default=False, help_text=PUBLIC_HELP)
+
+    objects = SeenThroughContentQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -208,6 +255,8 @@ class Series(SluggedMixin, models.Model):
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     description = models.TextField(_("omschrijving"), blank=True, help_text=_("Markdown."))
 
+    objects = SeenThroughContentQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("reeks")
@@ -235,6 +284,18 @@ class TaggedEvent(TaggedItemBase):
             # The events on a theme, most recently added first (related events).
             models.Index(fields=["tag", "content_object"], name="events_taggedevent_tag_idx"),
         ]
+
+
+class Theme(Tag):
+    """A theme (a django-taggit tag), as visitors meet it: only through content they may see
+    in full (events/reach.py)."""
+
+    objects = SeenThroughContentQuerySet.as_manager()
+
+    class Meta:
+        proxy = True
+        verbose_name = _("thema")
+        verbose_name_plural = _("thema's")
 
 
 def detail_relations():
@@ -275,7 +336,10 @@ def detail_relations():
 class EventQuerySet(DomainAndThemeQuerySetMixin, PublishableQuerySet):
     def for_listing(self):
         """What an event card shows, in one query: its kind, and its organisers and domains by
-        name (``organiser_names``, ``domain_names``)."""
+        name (``organiser_names``, ``domain_names``), and where (``place``, ``online``).
+
+        A teaser's organisers and place are withheld (events/publishing.py).
+        """
         organisers = JoinedNames(
             EventOrganisation,
             source="event",
@@ -286,7 +350,11 @@ class EventQuerySet(DomainAndThemeQuerySetMixin, PublishableQuerySet):
         return (
             self.select_related("kind")
             .defer("body")
-            .annotate(organiser_names=organisers)
+            .annotate(
+                organiser_names=withheld(organisers),
+                place=withheld(F("location")),
+                online=withheld(F("is_online"), False),
+            )
             .with_domain_names()
         )
 
@@ -294,8 +362,10 @@ class EventQuerySet(DomainAndThemeQuerySetMixin, PublishableQuerySet):
         return self.order_by(models.F("date").desc(nulls_last=True), "title", "pk")
 
     def among_newest(self, number):
-        """The ``number`` newest of these events, as a queryset that can still be counted on."""
-        return self.model.objects.filter(pk__in=self.newest_first().values("pk")[:number])
+        """The ``number`` newest of these events seen in full, as a queryset that can still be
+        counted on (for what they are about: their themes)."""
+        newest = self.in_full().newest_first().values("pk")[:number]
+        return self.model.objects.filter(pk__in=newest).annotate(is_teaser=Value(False))
 
     def oldest_first(self):
         return self.order_by(models.F("date").asc(nulls_last=True), "title", "pk")
@@ -304,8 +374,9 @@ class EventQuerySet(DomainAndThemeQuerySetMixin, PublishableQuerySet):
         return self.filter(kind=kind)
 
     def in_region(self, region):
-        """In ``region`` or any region below it."""
-        return self.filter(
+        """In ``region`` or any region below it (seen in full: regions are withheld from a
+        teaser, as is everything below)."""
+        return self.in_full().filter(
             pk__in=Event.regions.through.objects.filter(
                 region__in=Region.objects.within(region)
             ).values("event")
@@ -313,19 +384,21 @@ class EventQuerySet(DomainAndThemeQuerySetMixin, PublishableQuerySet):
 
     def with_organisation(self, organisation):
         """With ``organisation`` in any role (organiser, partner, case)."""
-        return self.filter(
+        return self.in_full().filter(
             pk__in=EventOrganisation.objects.filter(organisation=organisation).values("event")
         )
 
     def with_person(self, person):
         """With ``person`` taking part in any role, on the event or one of its sessions."""
-        return self.filter(pk__in=Participation.objects.filter(person=person).values("event"))
+        return self.in_full().filter(
+            pk__in=Participation.objects.filter(person=person).values("event")
+        )
 
     def in_year(self, year):
         return self.filter(date__year=year)
 
     def in_series(self, series):
-        return self.filter(series=series)
+        return self.in_full().filter(series=series)
 
     def count_by_kind(self):
         """``{kind_id: number of these events of that kind}``."""
@@ -344,16 +417,18 @@ class EventQuerySet(DomainAndThemeQuerySetMixin, PublishableQuerySet):
         return {row["year"]: row["n"] for row in rows}
 
     def count_by_organisation(self, *, limit):
-        """The ``limit`` organisations on most of these events: dicts with slug, name, n."""
+        """The ``limit`` organisations on most of these events (teasers do not count): dicts
+        with slug, name, n."""
         return list(
-            EventOrganisation.objects.filter(event__in=self.order_by().values("pk"))
+            EventOrganisation.objects.filter(event__in=self.in_full().order_by().values("pk"))
             .values(slug=models.F("organisation__slug"), name=models.F("organisation__name"))
             .annotate(n=Count("event", distinct=True))
             .order_by("-n", "name")[:limit]
         )
 
     def count_by_region(self, *, limit):
-        """The ``limit`` regions with most of these events: dicts with slug, name, n.
+        """The ``limit`` regions with most of these events (teasers do not count): dicts with
+        slug, name, n.
 
         An event counts for its own regions and every region above them (an event in a
         municipality counts for its province too), once per region: the same rule
@@ -361,7 +436,7 @@ class EventQuerySet(DomainAndThemeQuerySetMixin, PublishableQuerySet):
         """
         region_table = Region._meta.db_table
         link_table = Event.regions.through._meta.db_table
-        events_sql, params = self.order_by().values("pk").query.sql_with_params()
+        events_sql, params = self.in_full().order_by().values("pk").query.sql_with_params()
         sql = f"""
             WITH RECURSIVE lineage(event_id, region_id) AS (
                 SELECT link.event_id, link.region_id FROM {link_table} link
@@ -640,3 +715,31 @@ class Participation(models.Model):
     @property
     def shown_function(self):
         return self.function or self.person.function
+
+
+# How people, organisations, themes, series and regions are seen through events (see
+# events/reach.py; insights adds publications and takeaways).
+seen_through(
+    Person,
+    "person",
+    lambda user: Participation.objects.filter(visibility_q(user, prefix="event__")),
+)
+for rows in (EventOrganisation, Participation):
+    seen_through(
+        Organisation,
+        "organisation",
+        lambda user, rows=rows: rows.objects.filter(visibility_q(user, prefix="event__")),
+    )
+seen_through(Organisation, "organisation", lambda user: Person.objects.visible_to(user))
+seen_through(
+    Theme,
+    "tag",
+    lambda user: TaggedEvent.objects.filter(visibility_q(user, prefix="content_object__")),
+)
+seen_through(Series, "series", lambda user: Event.objects.filter(visibility_q(user)))
+seen_through(
+    Region,
+    "region",
+    lambda user: Event.regions.through.objects.filter(visibility_q(user, prefix="event__")),
+)
+seen_through(Region, "region", lambda user: Organisation.objects.visible_to(user))

@@ -4,10 +4,19 @@ Events and publications share the same life cycle: a draft, then published from 
 optionally for members only. ``PublishableQuerySet.visible_to`` is the single place that turns
 that into a filter; takeaways and search reuse ``visibility_q`` with a prefix so that the rule
 is never written twice.
+
+The teaser rule is decided here too. A visitor who is not a member sees a members-only event or
+publication as a *teaser*: its title, kind, date, domains and summary, and nothing about who
+took part (organisers, partners, speakers, publisher), nor its themes, regions, series,
+takeaways, body, sessions or materials. ``visible_to(user, teasers=True)`` marks those rows
+(``is_teaser``); ``in_full()`` leaves them out, and every filter, count and section that would
+tell any of the withheld things starts with it (events/querysets.py, events/models.py), while
+``withheld()`` blanks what a card of a teaser must not show. People, organisations, themes and
+regions are seen only through what is visible in full (events/reach.py).
 """
 
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -53,8 +62,19 @@ class PublishableQuerySet(models.QuerySet):
             return queryset.annotate(is_teaser=models.Value(False))
         return queryset.annotate(is_teaser=F("members_only"))
 
+    def in_full(self):
+        """Only the rows the visitor sees in full: teasers left out (see the module)."""
+        return self.filter(is_teaser=False)
+
     def drafts(self):
         return self.filter(status=Status.DRAFT)
+
+
+def withheld(expression, empty=""):
+    """``expression``, or ``empty`` for a teaser: what a teaser's card must not show (its
+    organisers, place, publisher) is blanked in the query, not in the template."""
+    output = models.BooleanField() if isinstance(empty, bool) else models.TextField()
+    return Case(When(is_teaser=True, then=Value(empty)), default=expression, output_field=output)
 
 
 class Publishable(models.Model):

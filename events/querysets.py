@@ -177,8 +177,9 @@ class DomainAndThemeQuerySetMixin:
         return queryset
 
     def on_theme(self, tag):
+        """On theme ``tag``: themes are not part of a teaser, so only rows seen in full."""
         through, source, target = link_model(self.model, "tags")
-        return self.filter(pk__in=through.objects.filter(**{target: tag}).values(source))
+        return self.in_full().filter(pk__in=through.objects.filter(**{target: tag}).values(source))
 
     def with_domain_names(self):
         """Each row with ``domain_names``: the names of its domains, in their order."""
@@ -197,9 +198,12 @@ class DomainAndThemeQuerySetMixin:
         return {row["domain"]: row["n"] for row in rows}
 
     def count_by_theme(self, *, limit=None):
-        """The (``limit``) most frequent themes among these rows: dicts with slug, name, n."""
+        """The (``limit``) most frequent themes among these rows: dicts with slug, name, n.
+
+        Teasers do not count: their themes are withheld."""
         rows = (
-            self.links("tags")
+            self.in_full()
+            .links("tags")
             .values(slug=models.F("tag__slug"), name=models.F("tag__name"))
             .annotate(n=Count("pk"))
             .order_by("-n", "name")

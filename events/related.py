@@ -68,11 +68,10 @@ class Related:
 def rank(queryset, signals, *, recency, subject, user, exclude=None, limit=6):
     """The ``limit`` items of ``queryset`` that share most with ``subject``, best first.
 
-    ``queryset`` carries the visibility rule for ``user`` and the ``select_related``/
-    ``prefetch_related`` the cards need (only the chosen few are fetched whole); ``recency``
-    names the field (a date or a number) that breaks ties; ``exclude`` is a Q for the subject
-    itself. Members-only items shown as teasers get no reasons: they could tell a non-member
-    who took part.
+    ``queryset`` carries the visibility rule for ``user`` (items seen in full only: teasers
+    withhold what items share) and the ``select_related``/``prefetch_related`` the cards need
+    (only the chosen few are fetched whole); ``recency`` names the field (a date or a number)
+    that breaks ties; ``exclude`` is a Q for the subject itself.
     """
     key = f"related:{queryset.model._meta.label}:{subject._meta.label}:{subject.pk}:{limit}"
     ranking = figure(
@@ -91,8 +90,7 @@ def _ranking(queryset, signals, *, recency, exclude, limit):
     base = queryset.prefetch_related(None).order_by()
     if exclude is not None:
         base = base.exclude(exclude)
-    teaser = ["is_teaser"] if "is_teaser" in base.query.annotations else []
-    columns = list(dict.fromkeys(["pk", recency, *teaser]))
+    columns = list(dict.fromkeys(["pk", recency]))
     values, shared = {}, defaultdict(dict)
     for *row, index, number, example in _candidates(base, signals, columns):
         values.setdefault(row[0], dict(zip(columns, row, strict=True)))
@@ -107,7 +105,7 @@ def _ranking(queryset, signals, *, recency, exclude, limit):
         (
             related.item["pk"],
             related.score,
-            _reasons(related.item, shared[related.item["pk"]], signals),
+            _reasons(shared[related.item["pk"]], signals),
         )
         for related in scored[:limit]
     ]
@@ -185,10 +183,8 @@ def _score(shared, signals):
     return sum(signals[index].weight * number for index, (number, _) in shared.items())
 
 
-def _reasons(candidate, shared, signals):
-    """The reasons for the strongest things shared, in Dutch (none for a teaser)."""
-    if candidate.get("is_teaser", False):
-        return []
+def _reasons(shared, signals):
+    """The reasons for the strongest things shared, in Dutch."""
     weighed = sorted(shared.items(), key=lambda pair: -signals[pair[0]].weight * pair[1][0])
     return [
         signals[index].reason(number, signals[index].shared[example])
@@ -265,9 +261,10 @@ def event_signals(event):
 
 
 def related_events(event, user, *, limit=6):
-    """Events related to ``event`` that ``user`` may see (members-only ones as teasers)."""
+    """Events related to ``event`` that ``user`` may see in full: a teaser is never related,
+    since what it shares (people, organisations, themes, regions) is what it withholds."""
     return rank(
-        Event.objects.visible_to(user, teasers=True).for_listing(),
+        Event.objects.visible_to(user).for_listing(),
         event_signals(event),
         recency="date",
         subject=event,
@@ -281,7 +278,7 @@ def series_neighbours(event, user):
     """The previous and next visible event in ``event``'s series (by date), or None."""
     if not event.series_id or event.date is None:
         return None, None
-    in_series = Event.objects.visible_to(user, teasers=True).in_series(event.series_id)
+    in_series = Event.objects.visible_to(user).in_series(event.series_id)
     earlier = Q(date__lt=event.date) | Q(date=event.date, pk__lt=event.pk)
     later = Q(date__gt=event.date) | Q(date=event.date, pk__gt=event.pk)
     previous = in_series.filter(earlier).order_by("-date", "-pk").first()

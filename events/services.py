@@ -4,16 +4,18 @@
 or of publications), change them in one transaction through the model's own ``publish()`` and
 ``unpublish()``, and return how many actually changed.
 
-``content_changed`` is what every other write that the public can see calls (the admin, the
-importer): the figures the public pages keep (events/listing.py) are worked out afresh, and the
-apps that follow events' writes (insights' search index) hear which objects changed, through
-``events.signals.content_changed``.
+``content_changed`` is what every write of content through the portal (the admin, these
+services, the importer) calls at its end, inside its transaction. The database has already
+recorded what changed, whoever wrote it (triggers: the content generation of
+events/generation.py, and what the apps that follow events keep, such as insights' search
+backlog); this lets those apps bring their derived data in step before the write commits
+(``events.signals.content_changed``), so that the write and what follows from it are
+committed together.
 """
 
 from django.db import transaction
 
-from events import signals
-from events.listing import forget_figures
+from events import generation, signals
 from events.publishing import Status
 
 _SAVED_FIELDS = ["status", "published_at", "updated_at"]
@@ -29,7 +31,8 @@ def publish(*, items):
     for item in changed:
         item.publish()
         item.save(update_fields=_SAVED_FIELDS)
-    _changed(changed)
+    if changed:
+        content_changed()
     return len(changed)
 
 
@@ -43,29 +46,14 @@ def unpublish(*, items):
     for item in changed:
         item.unpublish()
         item.save(update_fields=_SAVED_FIELDS)
-    _changed(changed)
+    if changed:
+        content_changed()
     return len(changed)
 
 
-def _changed(items):
-    """``content_changed`` for the ``items`` written, per model (none when there are none)."""
-    for model in {type(item) for item in items}:
-        content_changed(model, saved=[item.pk for item in items if type(item) is model])
-
-
-def content_changed(model=None, *, saved=(), deleted=(), fields=None):
-    """Content the public sees was written: the cached figures go when the transaction commits.
-
-    (At once outside a transaction.) Waiting for the commit means no request can cache a figure
-    of the old content under the new generation.
-
-    With ``model``, ``saved`` and ``deleted`` are the ids of its objects written and deleted,
-    and ``fields`` the names of the fields changed, when known: ``signals.content_changed``
-    tells the receivers at once, inside the transaction, so that what they write (the search
-    index) is committed with the write or rolled back with it.
-    """
-    transaction.on_commit(forget_figures)
-    if model is not None:
-        signals.content_changed.send(
-            sender=model, saved=list(saved), deleted=list(deleted), fields=fields
-        )
+def content_changed():
+    """Content was written in the current transaction: what follows from it is brought in step
+    now, inside the transaction (a receiver that fails rolls the write back), and this process
+    reads the content generation afresh once the write commits."""
+    signals.content_changed.send(sender=None)
+    transaction.on_commit(generation.forget)

@@ -98,7 +98,7 @@ def event_sections(event, user):
         "sessions": sessions_with_speakers(event.sessions.all(), participations),
         "participants": participants(participations),
         "takeaway_groups": group_by_theme(takeaways),
-        "publications": list(event.publications.visible_to(user, teasers=True).for_listing()),
+        "publications": list(event.publications.visible_to(user).for_listing()),
         "related": related_events(event, user),
         "previous": previous,
         "following": following,
@@ -149,7 +149,8 @@ class PersonListView(View):
     def get(self, request):
         form = PageForm(request.GET, path=request.path)
         people = (
-            Person.objects.select_related("organisation")
+            Person.objects.visible_to(request.user)
+            .select_related("organisation")
             .annotate(event_count=visible_event_count(request.user))
             .order_by("name", "pk")
         )
@@ -179,9 +180,11 @@ class PersonDetailView(View):
     """
 
     def get(self, request, slug):
-        person = get_object_or_404(Person.objects.select_related("organisation"), slug=slug)
-        form = PageForm(request.GET, path=request.path)
         user = request.user
+        person = get_object_or_404(
+            Person.objects.visible_to(user).select_related("organisation"), slug=slug
+        )
+        form = PageForm(request.GET, path=request.path)
         events = Event.objects.visible_to(user).with_person(person)
         takeaways = person.takeaways.visible_to(user)
         key = f"person:{person.pk}"
@@ -242,9 +245,10 @@ def appearances(person, events):
 class OrganisationListView(View):
     def get(self, request):
         form = PageForm(request.GET, path=request.path)
-        events = Event.objects.visible_to(request.user, teasers=True).values("pk")
+        events = Event.objects.visible_to(request.user).values("pk")
         organisations = (
-            Organisation.objects.select_related("region")
+            Organisation.objects.visible_to(request.user)
+            .select_related("region")
             .annotate(
                 event_count=Coalesce(
                     Subquery(
@@ -271,7 +275,7 @@ class OrganisationDetailView(DetailView):
     template_name = "events/organisation_detail.html"
 
     def get_queryset(self):
-        return Organisation.objects.select_related("region")
+        return Organisation.objects.visible_to(self.request.user).select_related("region")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -292,8 +296,9 @@ class OrganisationDetailView(DetailView):
                 f"organisation:{organisation.pk}:events", events.count, size=lambda n: n
             ),
             events_url=list_url("events:event_list", organisatie=organisation.slug),
-            people=organisation.people.order_by("name")[: PAGE_SIZE * 5],
-            published=organisation.publications.visible_to(user, teasers=True)
+            people=organisation.people.visible_to(user).order_by("name")[: PAGE_SIZE * 5],
+            published=organisation.publications.model.objects.visible_to(user, teasers=True)
+            .published_by(organisation)
             .for_listing()
             .newest_first()[:SECTION_SIZE],
             discussed=organisation.discussed_in.model.objects.visible_to(user, teasers=True)
@@ -309,7 +314,7 @@ class RegionListView(View):
 
     def get(self, request):
         children = defaultdict(list)
-        for region in Region.objects.order_by("name"):
+        for region in Region.objects.visible_to(request.user).order_by("name"):
             children[region.parent_id].append(region)
         context = {
             "tree": region_tree(children, None),
@@ -333,7 +338,8 @@ class RegionDetailView(DetailView):
     template_name = "events/region_detail.html"
 
     def get_queryset(self):
-        return Region.objects.select_related("parent")
+        self.visible = Region.objects.visible_to(self.request.user)
+        return self.visible.select_related("parent")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -341,12 +347,13 @@ class RegionDetailView(DetailView):
         events = Event.objects.visible_to(user, teasers=True).in_region(region)
         context.update(
             breadcrumbs=[(_t("Regio's"), reverse("events:region_list")), (region.name, "")],
-            children=region.children.order_by("name"),
+            children=self.visible.filter(parent=region).order_by("name"),
             events=events.newest_first().for_listing()[:SECTION_SIZE],
             event_count=figure(f"region:{region.pk}:events", events.count, size=lambda n: n),
             events_url=list_url("events:event_list", regio=region.slug),
-            organisations=region.organisations.order_by("name")[: PAGE_SIZE * 5],
-            publications=region.publications.visible_to(user, teasers=True)
+            organisations=region.organisations.visible_to(user).order_by("name")[: PAGE_SIZE * 5],
+            publications=region.publications.model.objects.visible_to(user, teasers=True)
+            .in_region(region)
             .for_listing()
             .newest_first()[:SECTION_SIZE],
         )
@@ -409,8 +416,10 @@ class DomainDetailView(DetailView):
 
 
 class SeriesDetailView(DetailView):
-    model = Series
     template_name = "events/series_detail.html"
+
+    def get_queryset(self):
+        return Series.objects.visible_to(self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -10,7 +10,7 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.widgets import AutocompleteSelectMultiple, RelatedFieldWidgetWrapper
-from django.db import models, transaction
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from events import admin as events_admin
@@ -33,7 +33,6 @@ from insights.models import (
     SynonymSet,
     Takeaway,
 )
-from insights.search import synonyms
 
 
 def attribution_field(widget=None):
@@ -305,21 +304,9 @@ class TakeawayAdmin(ContentChangedMixin, AttributionMixin, MarkdownHelpMixin, ad
 
 @admin.register(SynonymSet)
 class SynonymSetAdmin(admin.ModelAdmin):
-    """Search reads the synonym sets from the cache: it forgets them when the change commits
-    (not before, or a search in between would cache the old sets again)."""
+    """Search keeps the synonym sets under the content generation: a change applies to the next
+    search in every process (insights/search/synonyms.py)."""
 
     list_display = ["__str__", "note", "updated_at"]
     search_fields = ["terms", "note"]
     ordering = ["terms"]
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        transaction.on_commit(synonyms.forget)
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        transaction.on_commit(synonyms.forget)
-
-    def delete_queryset(self, request, queryset):
-        super().delete_queryset(request, queryset)
-        transaction.on_commit(synonyms.forget)

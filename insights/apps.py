@@ -7,8 +7,11 @@ class InsightsConfig(AppConfig):
     verbose_name = _("Inzichten")
 
     def ready(self):
-        # Writes in events (the admin, publishing) say what changed; the search index follows.
+        # Database triggers keep the search backlog (insights/search/backlog.py): installed after
+        # every migrate. Writes through the portal say when they are done; the index follows
+        # before they commit.
         from events.signals import content_changed
-        from insights.search.indexing import follow_content_change
+        from insights.search import backlog
 
-        content_changed.connect(follow_content_change, dispatch_uid="insights.search.indexing")
+        backlog.connect()
+        content_changed.connect(backlog.follow_content_change, dispatch_uid="insights.search")

@@ -5,21 +5,32 @@ from itertools import islice
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q, Value
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from events.models import Domain, Event, Organisation, Person, Region, Session, choices_constraint
+from events.models import (
+    Domain,
+    Event,
+    Organisation,
+    Person,
+    Region,
+    Session,
+    Theme,
+    choices_constraint,
+)
 from events.publishing import (
     Publishable,
     PublishableQuerySet,
     publishable_constraints,
     visibility_q,
+    withheld,
 )
 from events.querysets import DomainAndThemeQuerySetMixin
+from events.reach import seen_through
 from events.slugs import SluggedMixin, unique_slug
 from portal.links import slug_url
 
@@ -49,8 +60,13 @@ class TaggedPublication(TaggedItemBase):
 
 class PublicationQuerySet(DomainAndThemeQuerySetMixin, PublishableQuerySet):
     def for_listing(self):
-        """What a publication card shows, in one query: publisher and domains by name."""
-        return self.select_related("publisher").defer("body").with_domain_names()
+        """What a publication card shows, in one query: its publisher (``publisher_name``,
+        withheld from a teaser) and its domains by name."""
+        return (
+            self.defer("body")
+            .annotate(publisher_name=withheld(F("publisher__name")))
+            .with_domain_names()
+        )
 
     def for_detail(self):
         """What a publication page shows of its own relations, one query each.
@@ -85,12 +101,23 @@ class PublicationQuerySet(DomainAndThemeQuerySetMixin, PublishableQuerySet):
     def with_person(self, person):
         """With ``person`` in any role (author, interviewee, editor), each publication once."""
         people = PublicationPerson.objects.filter(person=person)
-        return self.filter(pk__in=people.values("publication"))
+        return self.in_full().filter(pk__in=people.values("publication"))
 
     def discussing(self, organisation):
-        """Discussing ``organisation`` (as a case or partner), each publication once."""
+        """Discussing ``organisation`` (as a case or partner), each publication once; seen in
+        full only, since a teaser does not say whom it is about."""
         organisations = PublicationOrganisation.objects.filter(organisation=organisation)
-        return self.filter(pk__in=organisations.values("publication"))
+        return self.in_full().filter(pk__in=organisations.values("publication"))
+
+    def published_by(self, organisation):
+        """Published by ``organisation`` (seen in full only: a teaser withholds its publisher)."""
+        return self.in_full().filter(publisher=organisation)
+
+    def in_region(self, region):
+        """About ``region`` itself (seen in full only: a teaser withholds its regions)."""
+        return self.in_full().filter(
+            pk__in=Publication.regions.through.objects.filter(region=region).values("publication")
+        )
 
     def count_by_kind(self):
         """``{kind: number of these publications}``."""
@@ -282,13 +309,18 @@ class TakeawayQuerySet(DomainAndThemeQuerySetMixin, models.QuerySet):
         """Takeaways whose event or publication ``user`` may see in full.
 
         A takeaway has no status of its own: it is as visible as where it came from. Takeaways of
-        members-only items are the part a non-member does not get, so there are no teasers here.
-        With ``preview``, staff also see the takeaways of drafts (on detail pages only).
+        members-only items are the part a non-member does not get, so there are no teasers here
+        (``is_teaser`` is always false). With ``preview``, staff also see the takeaways of
+        drafts (on detail pages only).
         """
         return self.filter(
             visibility_q(user, prefix="event__", preview=preview)
             | visibility_q(user, prefix="publication__", preview=preview)
-        )
+        ).annotate(is_teaser=Value(False))
+
+    def in_full(self):
+        """All of them: a takeaway is never a teaser."""
+        return self
 
     def for_listing(self):
         """What a takeaway card shows: its text, its themes and where it came from (no more)."""
@@ -534,4 +566,34 @@ class SynonymSet(models.Model):
         return [line.strip() for line in self.terms.splitlines() if line.strip()]
 
 
-from insights.search.models import SearchEntry, SearchEntryFacet, SearchFacetValue, SearchWord  # noqa: E402,F401
+# How people, organisations, themes and regions are seen through publications and takeaways
+# (events/reach.py; events registers its own).
+def _rows(model, prefix):
+    """Rows of ``model`` whose publication (reached through ``prefix``) ``user`` may see."""
+    return lambda user: model.objects.filter(visibility_q(user, prefix=prefix))
+
+
+def _takeaway_rows(model, prefix):
+    """Rows of ``model`` whose takeaway (reached through ``prefix``) ``user`` may see."""
+    return lambda user: model.objects.filter(
+        visibility_q(user, prefix=f"{prefix}event__")
+        | visibility_q(user, prefix=f"{prefix}publication__")
+    )
+
+
+seen_through(Person, "person", _rows(PublicationPerson, "publication__"))
+seen_through(Person, "person", _takeaway_rows(TakeawayPerson, "takeaway__"))
+seen_through(Organisation, "organisation", _rows(PublicationOrganisation, "publication__"))
+seen_through(Organisation, "publisher", _rows(Publication, ""))
+seen_through(Theme, "tag", _rows(TaggedPublication, "content_object__"))
+seen_through(Theme, "tag", _takeaway_rows(TaggedTakeaway, "content_object__"))
+seen_through(Region, "region", _rows(Publication.regions.through, "publication__"))
+
+
+from insights.search.models import (  # noqa: E402,F401
+    SearchBacklog,
+    SearchEntry,
+    SearchEntryFacet,
+    SearchFacetValue,
+    SearchWord,
+)

@@ -55,7 +55,7 @@ def events_related_to_publication(publication, user, *, limit=6):
         Signal("domains", _names(publication.domain_list), 0.5, same_domains),
     ]
     return rank(
-        Event.objects.visible_to(user, teasers=True).for_listing(),
+        Event.objects.visible_to(user).for_listing(),
         signals,
         recency="date",
         subject=publication,
@@ -78,7 +78,7 @@ def publications_related_to_publication(publication, user, *, limit=6):
         Signal("domains", _names(publication.domain_list), 0.5, same_domains),
     ]
     return rank(
-        Publication.objects.visible_to(user, teasers=True).for_listing(),
+        Publication.objects.visible_to(user).for_listing(),
         signals,
         recency="published_on",
         subject=publication,

@@ -1,17 +1,15 @@
 """The public pages about what was learned: takeaways, themes and publications."""
 
-from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, View
-from taggit.models import Tag
 
 from events.forms import OLDEST
 from events.listing import SECTION_SIZE, FilteredListView, figure, list_url
-from events.models import Domain, Event
+from events.models import Domain, Event, Theme
 from events.querysets import attach_named
 from events.views import SOURCE_NAMED, TAKEAWAY_NAMED
 from insights.forms import PublicationFilterForm, TakeawayFilterForm
@@ -124,8 +122,8 @@ class ThemeDetailView(View):
     """A trail through everything on one theme, across domains."""
 
     def get(self, request, slug):
-        theme = get_object_or_404(Tag, slug=slug)
         user = request.user
+        theme = get_object_or_404(Theme.objects.visible_to(user), slug=slug)
         events = Event.objects.visible_to(user, teasers=True).on_theme(theme)
         takeaways = Takeaway.objects.visible_to(user).on_theme(theme)
         publications = Publication.objects.visible_to(user, teasers=True).on_theme(theme)
@@ -135,9 +133,6 @@ class ThemeDetailView(View):
             size=lambda figures: sum(figures["counts"].values()),
             user=user,
         )
-        if not any(figures["counts"].values()):
-            # A theme used only on drafts (or nowhere) has no public page: its name stays hidden.
-            raise Http404
         context = {
             "theme": theme,
             **figures,

@@ -77,27 +77,29 @@ def world(n):
     return {"event": subject, "publication": publication, "takeaway": takeaway}
 
 
+# Every page that shows a cached figure or fragment reads the content generation once (one
+# query); region filters and region pages work out which regions may be shown (two).
 PAGES = [
-    ("/", 7),
-    ("/bijeenkomsten/", 10),
-    ("/bijeenkomsten/?domein=zorg&jaar=2023", 10),
-    ("/bijeenkomsten/?regio=noord&organisatie=vng&thema=thema-0&soort=webinar&sortering=oud", 9),
-    ("/bijeenkomsten/onderwerp/", 11),
-    ("/reeksen/reeks/", 2),
+    ("/", 8),
+    ("/bijeenkomsten/", 11),
+    ("/bijeenkomsten/?domein=zorg&jaar=2023", 11),
+    ("/bijeenkomsten/?regio=noord&organisatie=vng&thema=thema-0&soort=webinar&sortering=oud", 12),
+    ("/bijeenkomsten/onderwerp/", 12),
+    ("/reeksen/reeks/", 3),
     ("/sprekers/", 2),
-    ("/sprekers/klaar/", 8),
+    ("/sprekers/klaar/", 9),
     ("/organisaties/", 2),
-    ("/organisaties/vng/", 7),
-    ("/regios/", 1),
-    ("/regios/noord/", 6),
-    ("/domeinen/", 2),
-    ("/domeinen/zorg/", 9),
-    ("/inzichten/", 8),
-    ("/inzichten/?domein=zorg&thema=thema-0", 8),
-    ("/themas/", 3),
-    ("/themas/thema-0/", 11),
-    ("/publicaties/", 7),
-    ("/publicaties/cahier/", 10),
+    ("/organisaties/vng/", 8),
+    ("/regios/", 3),
+    ("/regios/noord/", 9),
+    ("/domeinen/", 3),
+    ("/domeinen/zorg/", 10),
+    ("/inzichten/", 9),
+    ("/inzichten/?domein=zorg&thema=thema-0", 9),
+    ("/themas/", 4),
+    ("/themas/thema-0/", 12),
+    ("/publicaties/", 8),
+    ("/publicaties/cahier/", 11),
 ]
 
 
@@ -115,7 +117,7 @@ def test_page_costs_the_same_number_of_queries_whatever_the_number_of_items(
 @pytest.mark.parametrize("n", [1, 5])
 def test_takeaway_page_costs_the_same_number_of_queries(client, django_assert_num_queries, n):
     takeaway = world(n)["takeaway"]
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         response = client.get(takeaway.get_absolute_url())
     assert response.status_code == 200
 
@@ -125,6 +127,6 @@ def test_member_and_staff_pages_cost_the_same_too(client, django_assert_num_quer
     world(n)
     client.force_login(factories.user(staff=True))
     # Two more queries than for a visitor: the session and the user.
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(14):
         response = client.get("/bijeenkomsten/onderwerp/")
     assert response.status_code == 200

@@ -42,8 +42,7 @@ from insights.models import (
     Takeaway,
     TakeawayPerson,
 )
-from insights.search import synonyms as search_synonyms
-from insights.search.indexing import index_items, rebuild_index
+from insights.search.indexing import rebuild_index
 from insights.search.models import SearchEntry
 
 OWNERS_PER_BATCH = 200  # events or publications written together
@@ -86,15 +85,14 @@ def import_content(data, *, progress=None):
         validated = validate(data)
         if validated.problems:
             raise InvalidContent(validated.problems)
-        content_changed()
-        transaction.on_commit(search_synonyms.forget)
         result = Importer(validated).run(progress or _no_progress)
-        _index(result)
+        _index()
         return result
 
 
-def _index(result):
-    """Bring the search index in step with what was imported.
+def _index():
+    """Bring what follows content (the search index) in step with what was imported: only
+    what the import really changed (``content_changed``; the database kept the backlog).
 
     An empty index (a fresh install: ``make demo``) is built from scratch instead, which also
     counts how often each word occurs; compound splitting needs those counts, and indexing item
@@ -102,14 +100,7 @@ def _index(result):
     """
     if not SearchEntry.objects.exists():
         rebuild_index()
-        return
-    index_items(
-        events=result.event_ids,
-        publications=result.publication_ids,
-        takeaways=result.takeaway_ids,
-        people=result.written["people"],
-        organisations=result.written["organisations"],
-    )
+    content_changed()
 
 
 def _no_progress(total):

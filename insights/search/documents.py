@@ -43,7 +43,10 @@ from insights.search import text
 from insights.search.models import Facet, ItemType
 from portal.markdown import plain_text
 
-# People and organisations have no publication status: they are always public.
+# People and organisations have no publication status of their own: who may find them is
+# decided when searching (``SearchEntry.objects.visible_to``). Their entries say "published"
+# when an anonymous visitor may find them at the moment of indexing, which only decides whether
+# their words join the vocabulary of suggestions (insights/search/vocabulary.py).
 ALWAYS = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 CONTEXT_LENGTH = 300
 # Titles longer than this have too many words for a title key (see ``text.title_key``).
@@ -484,6 +487,7 @@ class Loader:
         rows = Person.objects.filter(**_in("id", ids)).values_list(
             "id", "name", "slug", "function", "organisation__name", "bio"
         )
+        public = _ids_among(Person.objects.visible_to(None), ids)
         documents = []
         for pk, name, slug, function, organisation, bio in rows:
             about = _join(function, organisation)
@@ -499,6 +503,7 @@ class Loader:
                     context=", ".join(part for part in (function, organisation) if part),
                     content=_join(about, bio),
                     texts=(name, "", about, bio),
+                    status=Status.PUBLISHED if pk in public else Status.DRAFT,
                 )
             )
         return documents
@@ -507,6 +512,7 @@ class Loader:
         rows = Organisation.objects.filter(**_in("id", ids)).values_list(
             "id", "name", "slug", "kind", "region__slug", "region__name", "description"
         )
+        public = _ids_among(Organisation.objects.visible_to(None), ids)
         documents = []
         for pk, name, slug, kind, region_slug, region_name, description in rows:
             kind_label = str(OrganisationKind(kind).label) if kind in OrganisationKind else kind
@@ -523,9 +529,14 @@ class Loader:
                     content=description,
                     texts=(name, "", _join(kind_label, region_name), description),
                     facets=[(Facet.REGION, region_slug, region_name)] if region_slug else [],
+                    status=Status.PUBLISHED if pk in public else Status.DRAFT,
                 )
             )
         return documents
+
+
+def _ids_among(queryset, ids):
+    return set(queryset.filter(**_in("id", ids)).values_list("id", flat=True))
 
 
 def item_dates():

@@ -19,8 +19,7 @@ from django.db import connection
 from django.db.models import QuerySet
 
 from events.listing import figure
-from events.publishing import visibility_q
-from insights.search import facets, postgres, sqlite, suggest, synonyms, vocabulary
+from insights.search import backlog, facets, postgres, sqlite, suggest, synonyms, vocabulary
 from insights.search.facets import Filters
 from insights.search.highlight import mark_words, marked_html
 from insights.search.models import Facet, ItemType, SearchEntry
@@ -96,11 +95,13 @@ def search(query_string, *, user, filters=None, page=1, per_page=PER_PAGE):
 
     An empty query with filters lists everything those filters select, newest first; an
     empty query without filters finds nothing (and costs no query but the synonyms').
+    Before searching, the index catches up on what was written since (``backlog.keep_up``).
     """
     query = parse(query_string, synonyms=synonyms.table())
     filters = filters or Filters()
     if query.is_empty and not filters:
         return SearchResults(query=query)
+    backlog.keep_up()
     scope = Scope.of(query, user=user, filters=filters)
     counted = count_matches(scope)
     hits = backend().page(scope.query, scope.entries, **counted.window(page, per_page))
@@ -132,7 +133,7 @@ class Scope:
     @classmethod
     def of(cls, query, *, user, filters):
         known = frozenset(vocabulary.known(query.plain_words()))
-        visible = SearchEntry.objects.filter(visibility_q(user))
+        visible = SearchEntry.objects.visible_to(user)
         return cls(query.completed(known), known, visible, visible.filter(filters.condition()))
 
     @property
@@ -222,7 +223,7 @@ def popular_themes(*, user, number=POPULAR_THEMES):
     """
 
     def compute():
-        sampled = backend().sample(ParsedQuery(), SearchEntry.objects.filter(visibility_q(user)))
+        sampled = backend().sample(ParsedQuery(), SearchEntry.objects.visible_to(user))
         options = [
             option
             for group in facets.groups(sampled.rows, scale=sampled.scale)

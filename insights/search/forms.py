@@ -15,13 +15,13 @@ from django.utils.translation import gettext_lazy as _
 from events.forms import (
     KeywordField,
     PageForm,
-    SlugLookupField,
     domain_field,
+    region_field,
     shown,
     theme_field,
     year_field,
 )
-from events.models import EventKind, Region
+from events.models import EventKind
 from insights.models import PublicationKind
 from insights.search import text
 from insights.search.facets import Filters
@@ -85,9 +85,7 @@ class SearchForm(PageForm):
     )
     domein = domain_field()
     soort = KindField(label=_("Soort"))
-    regio = SlugLookupField(
-        Region.objects.all(), label=_("Regio"), unknown=_("er is geen regio ‘%(value)s’.")
-    )
+    regio = region_field()
     jaar = year_field()
     thema = theme_field()
 

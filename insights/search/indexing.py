@@ -1,24 +1,21 @@
-"""Keeping the search index in step with the content: the functions to call after writes.
+"""Writing the search index: items reindexed, items removed, everything rebuilt.
 
-- After saving, publishing or unpublishing an event (with its sessions, participants and
-  takeaways): ``index_events(ids=[event.pk])``. Sessions and takeaways follow their event.
-- After saving a publication (with its takeaways): ``index_publications(ids=[...])``.
-- After saving takeaways on their own: ``index_takeaways(ids=[...])``.
-- After saving people or organisations: ``index_people(ids=[...])``,
-  ``index_organisations(ids=[...])``; the items that mention their names are reindexed too.
-- After writing many kinds at once (an import): ``index_items(events=[...], people=[...], ...)``,
-  which reindexes each item once, however many of the others name it.
-- Before or after deleting content: ``remove(events=[...], takeaways=[...], ...)``.
-- Everything from scratch (also after renaming themes, domains, kinds or regions):
-  ``rebuild_index()``, or ``manage.py rebuild_search_index``.
+What to reindex is decided by the database: triggers on the content tables keep a backlog of
+what every write changed, and ``insights.search.backlog.catch_up`` reads it and calls
+``index_items`` here with what it found (``items_changed`` turns renames into the items that
+carry the name). So whatever writes — the admin, publishing, an import, ``QuerySet.update()``,
+raw SQL — only what really changed is reindexed.
+
+- ``index_items(events=[...], people=[...], ...)``: reindex these items, each once; an event
+  or publication takes its sessions and takeaways along. Ids of items that no longer exist
+  remove their entries.
+- Everything from scratch: ``rebuild_index()``, or ``manage.py rebuild_search_index``.
 
 Each call reindexes in one transaction and is idempotent. Drafts are indexed too: the
 visibility rule hides them from search until they are published.
-
-The admin and publishing reach these through ``events.signals.content_changed``, whose receiver
-``follow_content_change`` is connected in insights/apps.py; the importer calls ``index_items``.
 """
 
+from dataclasses import dataclass, field
 from itertools import islice
 
 from django.db import transaction
@@ -33,23 +30,63 @@ from events.models import (
     Participation,
     Person,
     Session,
+    TaggedEvent,
 )
 from insights.models import (
     Publication,
     PublicationOrganisation,
     PublicationPerson,
+    TaggedPublication,
+    TaggedTakeaway,
     Takeaway,
     TakeawayPerson,
 )
 from insights.search import engine, storage, vocabulary
 from insights.search.compounds import Splitter
 from insights.search.documents import IdRange, Loader
-from insights.search.models import ItemType, SearchEntry
+from insights.search.models import Change, ItemType, SearchBacklog, SearchEntry
 
 BATCH_SIZE = 200
 REBUILD_BATCH_SIZE = 2000
 # Ids in one ``IN (...)`` list when looking up what names an item (SQLite allows 32,766).
 IDS_PER_QUERY = 5000
+
+# The keyword of ``index_items`` and ``remove`` for the objects of each model with entries,
+# and the change of the search backlog that names such an object.
+KEYWORDS = {
+    Event: "events",
+    Publication: "publications",
+    Takeaway: "takeaways",
+    Person: "people",
+    Organisation: "organisations",
+}
+CHANGES = {
+    "events": Change.EVENT,
+    "publications": Change.PUBLICATION,
+    "takeaways": Change.TAKEAWAY,
+    "people": Change.PERSON,
+    "organisations": Change.ORGANISATION,
+}
+# What carries a theme, domain, kind or region (in its text or as a facet value), for each of
+# those changes: (keyword, link model, column naming the thing, column naming the item).
+CARRIERS = {
+    Change.THEME: [
+        ("events", TaggedEvent, "tag_id", "content_object_id"),
+        ("publications", TaggedPublication, "tag_id", "content_object_id"),
+        ("takeaways", TaggedTakeaway, "tag_id", "content_object_id"),
+    ],
+    Change.DOMAIN: [
+        ("events", Event.domains.through, "domain_id", "event_id"),
+        ("publications", Publication.domains.through, "domain_id", "publication_id"),
+        ("takeaways", Takeaway.domains.through, "domain_id", "takeaway_id"),
+    ],
+    Change.KIND: [("events", Event, "kind_id", "pk")],
+    Change.REGION: [
+        ("events", Event.regions.through, "region_id", "event_id"),
+        ("publications", Publication.regions.through, "region_id", "publication_id"),
+        ("organisations", Organisation, "region_id", "pk"),
+    ],
+}
 
 
 def index_events(*, ids):
@@ -86,28 +123,13 @@ def index_organisations(*, ids):
 
 
 @transaction.atomic
-def index_items(
-    *, events=(), publications=(), takeaways=(), people=(), organisations=(), renamed=True
-):
-    """Reindex the items with these ids and the items naming them, each item once.
+def index_items(*, events=(), publications=(), takeaways=(), people=(), organisations=()):
+    """Reindex the items with these ids, each once.
 
-    A person's name is part of their events, publications and takeaways; an organisation's
-    name of its people, events and publications: those are reindexed too unless ``renamed`` is
-    False (the names did not change). Takeaways are reindexed with their event or publication,
-    so takeaways of ``events`` or ``publications`` are not indexed twice.
+    Takeaways are reindexed with their event or publication, so takeaways of ``events`` or
+    ``publications`` are not indexed twice.
     """
     events, publications, takeaways = set(events), set(publications), set(takeaways)
-    people, organisations = set(people), set(organisations)
-    if renamed:
-        events |= _found(Participation, "person_id", people, "event_id")
-        events |= _found(EventOrganisation, "organisation_id", organisations, "event_id")
-        publications |= _found(PublicationPerson, "person_id", people, "publication_id")
-        publications |= _found(
-            PublicationOrganisation, "organisation_id", organisations, "publication_id"
-        )
-        publications |= _found(Publication, "publisher_id", organisations)
-        takeaways |= _found(TakeawayPerson, "person_id", people, "takeaway_id")
-        people |= _found(Person, "organisation_id", organisations)
     index_events(ids=events)
     index_publications(ids=publications)
     index_takeaways(ids=takeaways - _with_sources(takeaways, events, publications))
@@ -115,6 +137,61 @@ def index_items(
         _replace(Loader().people(batch), items={ItemType.PERSON: batch})
     for batch in _batches(organisations, BATCH_SIZE):
         _replace(Loader().organisations(batch), items={ItemType.ORGANISATION: batch})
+
+
+@dataclass
+class Items:
+    """Ids of items to reindex, by the keyword of ``index_items``."""
+
+    ids: dict = field(default_factory=lambda: {keyword: set() for keyword in KEYWORDS.values()})
+
+    def size(self):
+        return sum(len(ids) for ids in self.ids.values())
+
+    def first(self, number, *, requeue):
+        """The first ``number`` ids; ``requeue(change, ids)`` is given the others."""
+        kept = Items()
+        for keyword, ids in self.ids.items():
+            ids = sorted(ids)
+            kept.ids[keyword] = set(ids[:number])
+            if ids[number:]:
+                requeue(CHANGES[keyword], ids[number:])
+            number = max(0, number - len(ids))
+        return kept
+
+    def as_keywords(self):
+        return self.ids
+
+
+def items_changed(changed):
+    """The items to reindex for ``changed``, {change: ids} from the search backlog.
+
+    A change to an item is that item; a renamed person or organisation is also every item that
+    carries the name, and a renamed (or re-slugged) theme, domain, kind or region every item
+    that has it (in its text or as a facet value).
+    """
+    items = Items()
+    for keyword in KEYWORDS.values():
+        items.ids[keyword] |= changed.get(CHANGES[keyword], set())
+    people, organisations = changed.get(Change.PERSON_NAME), changed.get(Change.ORGANISATION_NAME)
+    found = items.ids
+    if people:
+        found["events"] |= _found(Participation, "person_id", people, "event_id")
+        found["publications"] |= _found(PublicationPerson, "person_id", people, "publication_id")
+        found["takeaways"] |= _found(TakeawayPerson, "person_id", people, "takeaway_id")
+    if organisations:
+        found["events"] |= _found(EventOrganisation, "organisation_id", organisations, "event_id")
+        found["publications"] |= _found(
+            PublicationOrganisation, "organisation_id", organisations, "publication_id"
+        )
+        found["publications"] |= _found(Publication, "publisher_id", organisations)
+        found["people"] |= _found(Person, "organisation_id", organisations)
+    for change, holders in CARRIERS.items():
+        ids = changed.get(change)
+        if ids:
+            for keyword, model, column, target in holders:
+                found[keyword] |= _found(model, column, ids, target)
+    return items
 
 
 def remove(*, events=(), publications=(), takeaways=(), people=(), organisations=()):
@@ -130,32 +207,6 @@ def remove(*, events=(), publications=(), takeaways=(), people=(), organisations
         condition |= Q(item_type=item_type, item_id__in=list(ids))
     with transaction.atomic():
         _delete(condition)
-
-
-# The keyword of ``index_items`` and ``remove`` for the objects of each model with entries.
-KEYWORDS = {
-    Event: "events",
-    Publication: "publications",
-    Takeaway: "takeaways",
-    Person: "people",
-    Organisation: "organisations",
-}
-
-
-def follow_content_change(sender, *, saved=(), deleted=(), fields=None, **kwargs):
-    """Receiver of ``events.signals.content_changed``: index what was saved, remove what was
-    deleted. Other models (domains, kinds, regions, series) have no entries of their own.
-
-    The items naming a person or organisation are reindexed only when its name may have
-    changed: saving an organisation's website leaves its thousand events alone.
-    """
-    keyword = KEYWORDS.get(sender)
-    if keyword is None:
-        return
-    if deleted:
-        remove(**{keyword: deleted})
-    if saved:
-        index_items(**{keyword: saved}, renamed=fields is None or "name" in fields)
 
 
 def rebuild_index(*, progress=None):
@@ -183,6 +234,7 @@ def rebuild_index(*, progress=None):
                 yield load(loader, IdRange(batch))
 
     with (progress or _no_progress)(total) as bar, transaction.atomic():
+        SearchBacklog.objects.all().delete()
         engine.backend().rebuild(batches(), splitter=splitter, words=words, progress=bar)
     return total
 

@@ -1,18 +1,26 @@
-"""The search index: one row per searchable item, its facet values, and the known words.
+"""The search index: one row per searchable item, its facet values, and the known words, and
+the backlog of what changed since they were written.
+
+All of them are worked out from content (``derived_from_content``): writing them does not renew
+the content generation (events/generation.py).
 
 ``SearchEntry`` copies what search needs from its item: the title and text to show, the URL,
-the date, the visibility fields (so that ``events.publishing.visibility_q`` filters entries
-directly) and the facet values. Its searchable text lives in a database-specific place next to
+the date, the visibility fields of its event or publication (kept exact by database triggers,
+insights/search/backlog.py, so that ``events.publishing.visibility_q`` filters entries
+directly) and the facet values. Who may find a person or an organisation is decided by their
+own ``visible_to`` (events/reach.py), from the real rows: ``SearchEntry.objects.visible_to``.
+Its searchable text lives in a database-specific place next to
 it: on PostgreSQL the ``vector`` column (a weighted tsvector with a GIN index), on SQLite the
 FTS5 table ``insights_searchentry_fts``; both are created by migration 0003 and written by
 ``insights.search.postgres`` and ``insights.search.sqlite``.
 """
 
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from events.models import choices_constraint
-from events.publishing import Status
+from events.models import Organisation, Person, choices_constraint
+from events.publishing import Status, visibility_q
 
 
 class ItemType(models.TextChoices):
@@ -37,7 +45,22 @@ class Facet(models.TextChoices):
     THEME = "thema", _("thema")
 
 
+class SearchEntryQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The entries ``user`` may find: of events, sessions, takeaways and publications by
+        the visibility they copy from their event or publication, of people and organisations
+        when content ``user`` may see in full shows them (their own ``visible_to``)."""
+        own = {ItemType.PERSON: Person, ItemType.ORGANISATION: Organisation}
+        condition = ~Q(item_type__in=list(own)) & visibility_q(user)
+        for item_type, model in own.items():
+            seen = model.objects.visible_to(user).filter(pk=OuterRef("item_id"))
+            condition |= Q(Exists(seen), item_type=item_type)
+        return self.filter(condition)
+
+
 class SearchEntry(models.Model):
+    derived_from_content = True
+
     item_type = models.CharField(_("soort"), max_length=16, choices=ItemType.choices)
     item_id = models.PositiveBigIntegerField(_("nummer"))
     # What the entry is reindexed and removed with: an event or publication for itself, its
@@ -56,6 +79,8 @@ class SearchEntry(models.Model):
     facet_values = models.ManyToManyField(
         "SearchFacetValue", through="SearchEntryFacet", related_name="entries"
     )
+
+    objects = SearchEntryQuerySet.as_manager()
 
     class Meta:
         app_label = "insights"
@@ -79,6 +104,8 @@ class SearchEntry(models.Model):
 
 
 class SearchFacetValue(models.Model):
+    derived_from_content = True
+
     """One value of one facet, with the label the page shows (a domain's slug and name, …)."""
 
     facet = models.CharField(_("facet"), max_length=8, choices=Facet.choices)
@@ -101,6 +128,8 @@ class SearchFacetValue(models.Model):
 
 
 class SearchEntryFacet(models.Model):
+    derived_from_content = True
+
     entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, db_index=False)
     value = models.ForeignKey(SearchFacetValue, on_delete=models.CASCADE, db_index=False)
 
@@ -128,6 +157,8 @@ class SearchWord(models.Model):
     Compound splitting takes its parts from here; spelling suggestions come from here.
     """
 
+    derived_from_content = True
+
     word = models.CharField(_("woord"), max_length=64, unique=True)
     frequency = models.PositiveIntegerField(_("aantal"), default=0)
 
@@ -138,3 +169,44 @@ class SearchWord(models.Model):
 
     def __str__(self):
         return self.word
+
+
+class Change(models.TextChoices):
+    """What a row of the backlog says changed; see insights/search/backlog.py."""
+
+    EVENT = "event", _("bijeenkomst")
+    PUBLICATION = "publication", _("publicatie")
+    TAKEAWAY = "takeaway", _("inzicht")
+    PERSON = "person", _("persoon")
+    ORGANISATION = "organisation", _("organisatie")
+    PERSON_NAME = "person-name", _("naam van een persoon")
+    ORGANISATION_NAME = "organisation-name", _("naam van een organisatie")
+    THEME = "theme", _("thema")
+    DOMAIN = "domain", _("domein")
+    KIND = "kind", _("soort bijeenkomst")
+    REGION = "region", _("regio")
+    EVERYTHING = "everything", _("alles")
+
+
+class SearchBacklog(models.Model):
+    """Content written since the index last followed it: database triggers add a row for every
+    write, whoever makes it; indexing takes the rows away (insights/search/backlog.py)."""
+
+    derived_from_content = True
+
+    change = models.CharField(_("wijziging"), max_length=20, choices=Change.choices)
+    item_id = models.BigIntegerField(_("nummer"))
+
+    class Meta:
+        app_label = "insights"
+        verbose_name = _("nog te indexeren")
+        verbose_name_plural = _("nog te indexeren")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["change", "item_id"], name="insights_searchbacklog_unique"
+            ),
+            choices_constraint("change", Change, "insights_searchbacklog_change_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.change} {self.item_id}"

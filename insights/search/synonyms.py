@@ -4,20 +4,20 @@ A query term that matches one of a set's terms (also several words: "Integraal Z
 becomes an alternative of all the set's terms, so IZA finds Integraal Zorgakkoord and the other
 way round. Terms are compared by their stems, so "integrale zorgakkoorden" matches too.
 
-The table is read from the cache: a search does not pay a query for it. Editors' changes show
-within ``CACHE_SECONDS``; the admin can call ``forget()`` after a save to apply them at once
-(with a cache shared by all app servers, such as Redis, that holds for every server; with the
-default per-process cache, the other processes follow within the timeout).
+The table is read from the cache, kept under the content generation (events/generation.py):
+a search does not pay a query for it, and any change to the synonym sets, however it is made,
+applies to the very next search in every process.
 """
 
 from django.core.cache import cache
 
+from events import generation
 from insights.models import SynonymSet
 from insights.search import text
 from insights.search.query import AnyOf, Phrase, Synonyms, Word
 
-CACHE_KEY = "search:synonyms:v1"
-CACHE_SECONDS = 300
+CACHE_KEY = "search:synonyms:{generation}"
+CACHE_SECONDS = 3600
 
 
 class SynonymTable:
@@ -76,16 +76,12 @@ def _item(term):
 
 def table():
     """The current ``SynonymTable`` (cached; see the module's docstring)."""
-    sets = cache.get(CACHE_KEY)
+    key = CACHE_KEY.format(generation=generation.current())
+    sets = cache.get(key)
     if sets is None:
         sets = [
             [tuple(text.words(term)) for term in synonym_set.term_list()]
             for synonym_set in SynonymSet.objects.all()
         ]
-        cache.set(CACHE_KEY, sets, CACHE_SECONDS)
+        cache.set(key, sets, CACHE_SECONDS)
     return SynonymTable(sets)
-
-
-def forget():
-    """Make the next search read the synonym sets again (call after editing them)."""
-    cache.delete(CACHE_KEY)

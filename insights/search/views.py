@@ -12,7 +12,7 @@ from insights.search.forms import SearchForm
 def search_page(request):
     if response := without_empty_parameters(request):
         return response
-    form = SearchForm(request.GET, path=request.path)
+    form = SearchForm(request.GET, path=request.path, user=request.user)
     filters = form.search_filters()
     results = search(form.query, user=request.user, filters=filters, page=form.page_number)
     if results.page_out_of_range:

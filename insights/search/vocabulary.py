@@ -39,8 +39,8 @@ def count_public_words(*, chunk_size=5000):
         ),
         Publication.objects.filter(public).values_list("title", flat=True),
         Takeaway.objects.visible_to(None).values_list("text", flat=True),
-        Person.objects.values_list("name", flat=True),
-        Organisation.objects.values_list("name", flat=True),
+        Person.objects.visible_to(None).values_list("name", flat=True),
+        Organisation.objects.visible_to(None).values_list("name", flat=True),
     ]
     for queryset in texts:
         for value in queryset.iterator(chunk_size=chunk_size):

@@ -1,31 +1,15 @@
 """Pages about people, organisations, regions, domains and series."""
 
 import datetime
-import html
-import re
 
 import pytest
 
 from events.models import EventOrganisation
 from insights.models import PublicationOrganisation
 from tests import factories
+from tests.html import section, select, text, texts, titles
 
 pytestmark = pytest.mark.django_db
-
-
-def text(markup):
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
-
-
-def section(response, anchor):
-    """The text of the section whose heading has id ``anchor`` (None when there is none)."""
-    match = re.search(rf'<h2 id="{anchor}">(.*?)(?:<h2 |</main>)', response.text, re.S)
-    return text(match[1]) if match else None
-
-
-def titles(response, anchor):
-    block = re.search(rf'<h2 id="{anchor}">(.*?)(?:<h2 |</main>)', response.text, re.S)[1]
-    return [html.unescape(t) for t in re.findall(r'card__title"><a href="[^"]*">([^<]*)<', block)]
 
 
 @pytest.fixture
@@ -71,16 +55,26 @@ def test_speaker_page_lists_takeaways_attributed_to_them_with_their_source(clien
     assert "Niet van Klaar." not in section_text
 
 
-def test_speaker_on_a_draft_event_only_shows_no_events(client, klaar):
+def test_speaker_of_a_draft_event_only_is_not_public(client, klaar):
     draft = factories.event(title="Concept", published=False)
     factories.participation(draft, klaar)
     factories.takeaway(event=draft, text="Concept-inzicht.", people=[klaar])
+    assert client.get("/sprekers/klaar-de-smaele/").status_code == 404
+    assert "Klaar De Smaele" not in client.get("/sprekers/").text
+    # Nor is her organisation, which only she brings to the portal.
+    assert client.get("/organisaties/verdiwel/").status_code == 404
+    assert "Verdiwel" not in client.get("/organisaties/").text
+
+
+def test_speaker_made_public_by_the_editors_shows_without_events(client, klaar):
+    klaar.is_public = True
+    klaar.save()
     response = client.get("/sprekers/klaar-de-smaele/")
     assert section(response, "bijeenkomsten") == "Bijeenkomsten Nog geen openbare bijeenkomsten."
-    assert "Concept" not in response.text
     listing = client.get("/sprekers/")
-    assert "Klaar De Smaele</a>, strategisch adviseur (Verdiwel)" in listing.text
-    assert "– 0 bijeenkomsten" in text(listing.text)
+    assert texts(listing, "main li") == [
+        "Klaar De Smaele , strategisch adviseur (Verdiwel) – 0 bijeenkomsten"
+    ]
 
 
 def test_members_only_participation_is_shown_to_members_only(client, klaar):
@@ -93,12 +87,11 @@ def test_members_only_participation_is_shown_to_members_only(client, klaar):
 def test_people_list_is_alphabetical_with_visible_event_counts(client, klaar):
     factories.participation(factories.event(), klaar)
     factories.participation(factories.event(), klaar, role="moderator")
-    factories.person(name="Anna Aalbers")
-    names = re.findall(
-        r'<li>\s*<a href="/sprekers/[^"]*">([^<]*)</a>', client.get("/sprekers/").text
-    )
-    assert names == ["Anna Aalbers", "Klaar De Smaele"]
-    assert "– 2 bijeenkomsten" in text(client.get("/sprekers/").text)
+    factories.person(name="Anna Aalbers", is_public=True)
+    factories.person(name="Bert Verborgen")  # on nothing visible: not public
+    response = client.get("/sprekers/")
+    assert texts(response, 'main li a[href^="/sprekers/"]') == ["Anna Aalbers", "Klaar De Smaele"]
+    assert "– 2 bijeenkomsten" in text(select(response, "main")[0])
 
 
 def test_organisation_page_shows_events_with_roles_people_and_publications(client, klaar):
@@ -116,6 +109,10 @@ def test_organisation_page_shows_events_with_roles_people_and_publications(clien
     assert titles(response, "bijeenkomsten") == [case.title, organised.title]
     assert "Rol: casus of voorbeeld" in events
     assert "Rol: organisator" in events
+    # Klaar brings Verdiwel to the portal, but takes part in nothing visible herself.
+    assert section(response, "mensen") is None
+    factories.participation(organised, klaar)
+    response = client.get(verdiwel.get_absolute_url())
     assert section(response, "mensen") == "Mensen Klaar De Smaele , strategisch adviseur"
     assert titles(response, "uitgegeven") == [published.title]
     assert titles(response, "besproken") == [discussed.title]
@@ -136,13 +133,21 @@ def test_region_page_includes_events_of_its_sub_regions(client):
     assert titles(client.get("/regios/noord-veluwe/"), "bijeenkomsten") == ["Op de Veluwe"]
 
 
-def test_region_list_is_a_tree(client):
+def test_region_list_is_a_tree_of_the_regions_where_something_happens(client):
     province = factories.region(name="Gelderland", kind="provincie")
-    factories.region(name="Noord-Veluwe", parent=province)
-    factories.region(name="Antwerpen", country="BE", kind="provincie")
-    tree = re.search(r'<ul class="region-tree">.*</ul>', client.get("/regios/").text, re.S)[0]
-    assert text(tree) == "Antwerpen (provincie) Gelderland (provincie) Noord-Veluwe (regio)"
-    assert tree.count('<ul class="region-tree">') == 2
+    veluwe = factories.region(name="Noord-Veluwe", parent=province)
+    antwerpen = factories.region(name="Antwerpen", country="BE", kind="provincie")
+    factories.region(name="Zeeland", kind="provincie")  # nothing happens there
+    factories.event(regions=[veluwe])
+    factories.event(regions=[antwerpen])
+    factories.event(regions=[factories.region(name="Drenthe")], published=False)
+    response = client.get("/regios/")
+    tree = select(response, "ul.region-tree")
+    assert text(tree[0]) == "Antwerpen (provincie) Gelderland (provincie) Noord-Veluwe (regio)"
+    assert len(tree) == 2
+    assert client.get(province.get_absolute_url()).status_code == 200
+    assert client.get("/regios/drenthe/").status_code == 404
+    assert client.get("/regios/zeeland/").status_code == 404
 
 
 def test_domain_page_shows_events_takeaways_themes_and_the_domains_it_meets(client):
@@ -165,7 +170,7 @@ def test_domain_page_shows_events_takeaways_themes_and_the_domains_it_meets(clie
     ]
     assert "Samen plannen loont." in section(response, "inzichten")
     assert "wonen met zorg (2)" in section(response, "themas")
-    list_page = text(client.get("/domeinen/").text)
+    list_page = text(select(client.get("/domeinen/"), "main")[0])
     assert "Zorg 3 bijeenkomsten" in list_page
     assert "Wonen 1 bijeenkomst" in list_page
 
@@ -175,7 +180,14 @@ def test_series_page_lists_its_visible_events_in_order(client):
     factories.event(title="Twee", series=series, start_date=datetime.date(2024, 2, 1))
     factories.event(title="Een", series=series, start_date=datetime.date(2024, 1, 1))
     factories.event(title="Drie", series=series, published=False)
+    factories.event(title="Vier", series=series, members_only=True)
     assert titles(client.get("/reeksen/leerkring/"), "bijeenkomsten") == ["Een", "Twee"]
+
+
+def test_series_of_drafts_only_is_not_public(client):
+    series = factories.series(name="Geheime reeks", slug="geheim")
+    factories.event(title="Drie", series=series, published=False)
+    assert client.get("/reeksen/geheim/").status_code == 404
 
 
 @pytest.mark.parametrize(
@@ -187,7 +199,7 @@ def test_unknown_slugs_are_404(client, url):
 
 def test_list_pages_are_paginated_with_a_404_beyond_the_end(client):
     for number in range(21):
-        factories.organisation(name=f"Organisatie {number:02}")
+        factories.organisation(name=f"Organisatie {number:02}", is_public=True)
     assert "Pagina 1 van 2" in client.get("/organisaties/").text
     assert "Organisatie 20" in client.get("/organisaties/", {"pagina": "2"}).text
     assert client.get("/organisaties/", {"pagina": "3"}).status_code == 404

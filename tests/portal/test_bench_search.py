@@ -79,7 +79,7 @@ def test_every_query_is_measured_as_a_page_with_its_facets_and_bare_sql(measured
     assert (typo.detail, typo.target_ms) == ("/zoeken/?q=samenwerkng", 150)
     assert typo.p95_ms >= typo.median_ms > 0
     # Known words, facet counts (of the whole index: it is small), the page, 2 for suggestions.
-    assert typo.queries == 5
+    assert typo.queries == 6
     floor = sections["Kale SQL van de resultatenpagina"].measurements
     assert {measurement.queries for measurement in floor} == {1}
 

@@ -13,8 +13,9 @@ from events.models import Event, Person
 from insights.importing import import_content
 from insights.models import Publication, SynonymSet
 from insights.search import storage
+from insights.search.backlog import catch_up
 from insights.search.engine import search
-from insights.search.indexing import index_events, index_items, index_publications, rebuild_index
+from insights.search.indexing import index_items, index_publications, rebuild_index
 from insights.search.models import SearchEntry
 from tests import factories
 from tests.events.test_admin import (
@@ -62,7 +63,7 @@ def indexed_event():
     event = factories.event(title="Buurtkamer in Oosterwijk", slug="buurtkamer-oosterwijk")
     factories.session(event, title="Rondleiding door de buurtkamer")
     factories.takeaway(event=event, text="Een buurtkamer trekt ook mantelzorgers.")
-    index_events(ids=[event.pk])
+    catch_up()
     return event
 
 
@@ -215,7 +216,8 @@ def test_renamed_organisation_is_found_by_the_new_name_on_its_people_and_events(
     organisation = factories.organisation(name="Stichting Oud")
     person = factories.person(name="Piet Peters", organisation=organisation)
     event = factories.event(title="Regiodag", organisers=[organisation])
-    index_items(events=[event.pk], organisations=[organisation.pk])
+    factories.participation(event, person)
+    catch_up()
     data = organisation_form(organisation, name="Stichting Nieuw")
 
     assert admin_client.post(change_url(organisation), data).status_code == 302
@@ -229,8 +231,8 @@ def test_renamed_organisation_is_found_by_the_new_name_on_its_people_and_events(
 def test_saving_an_organisation_under_the_same_name_leaves_its_events_alone(admin_client):
     """Only the organisation's own entry is written again, not those of its many events."""
     organisation = factories.organisation(name="Stichting Oud")
-    events = [factories.event(organisers=[organisation]) for _ in range(3)]
-    index_items(events=[event.pk for event in events], organisations=[organisation.pk])
+    [factories.event(organisers=[organisation]) for _ in range(3)]
+    catch_up()
     before = entry_ids()
     data = organisation_form(organisation, website="https://example.org/")
 

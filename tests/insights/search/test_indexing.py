@@ -1,20 +1,30 @@
-"""Keeping the index in step: the calls the admin and the importer make, and the rebuild."""
+"""Writing the index: the functions ``catch_up`` calls with what the backlog holds, and the
+rebuild. Searches here do not catch up themselves (that is tested in test_backlog.py), so
+that what each function writes is seen alone."""
 
 import pytest
 
+from insights.search import backlog
 from insights.search.engine import search
 from insights.search.indexing import (
     index_events,
+    index_items,
     index_organisations,
     index_people,
     index_publications,
     index_takeaways,
+    items_changed,
     remove,
 )
-from insights.search.models import SearchEntry, SearchWord
+from insights.search.models import Change, SearchEntry, SearchWord
 from tests import factories
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _searches_do_not_catch_up(monkeypatch):
+    monkeypatch.setattr(backlog, "keep_up", lambda: None)
 
 
 def urls(query, user):
@@ -93,7 +103,8 @@ def test_renamed_person_is_found_by_the_new_name_on_their_events(anonymous):
     person.name = "Anna Pietersen"
     person.save()
 
-    index_people(ids=[person.pk])
+    changed = {Change.PERSON: {person.pk}, Change.PERSON_NAME: {person.pk}}
+    index_items(**items_changed(changed).as_keywords())
 
     assert urls("pietersen", anonymous) == sorted(
         [person.get_absolute_url(), event.get_absolute_url()]
@@ -105,12 +116,14 @@ def test_renamed_organisation_is_found_by_the_new_name(anonymous):
     organisation = factories.organisation(name="Stichting Oud")
     person = factories.person(name="Piet Peters", organisation=organisation)
     event = factories.event(title="Regiodag", organisers=[organisation])
+    factories.participation(event, person)
     index_events(ids=[event.pk])
     index_people(ids=[person.pk])
     organisation.name = "Stichting Nieuw"
     organisation.save()
 
-    index_organisations(ids=[organisation.pk])
+    changed = {Change.ORGANISATION: {organisation.pk}, Change.ORGANISATION_NAME: {organisation.pk}}
+    index_items(**items_changed(changed).as_keywords())
 
     assert urls("stichting nieuw", anonymous) == sorted(
         [organisation.get_absolute_url(), person.get_absolute_url(), event.get_absolute_url()]
