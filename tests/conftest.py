@@ -1,8 +1,20 @@
 import pytest
+from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
 
 from tests import factories
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """On SQLite, the test database is a file rather than memory, so that a second process (a
+    server, an import, a raw SQL client) can work on it too: tests/processes.py."""
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database.setdefault("TEST", {})["NAME"] = str(
+            tmp_path_factory.mktemp("db") / "test.sqlite3"
+        )
 
 
 @pytest.fixture(autouse=True)

@@ -56,3 +56,17 @@ def titles(response, anchor=None):
     if root is None:
         return []
     return [text(element) for element in root.cssselect(".card__title")]
+
+
+def options(response, name):
+    """The options of the list filter ``name`` as the page shows them: "Zorg (3)"."""
+    root = page(response)
+    choices = root.cssselect(f'select[name="{name}"] option:not([value=""])')
+    boxes = root.cssselect(f'input[name="{name}"]')
+    labels = [root.cssselect(f'label[for="{box.get("id")}"]')[0] for box in boxes]
+    return [text(element) for element in (*choices, *labels)]
+
+
+def problems(response):
+    """The Dutch messages about query-string values the page ignored."""
+    return texts(response, ".notice--warning li")
