@@ -444,8 +444,8 @@ class RegionAdmin(ContentChangedMixin, ExplainProtectedMixin, admin.ModelAdmin):
 class OrganisationAdmin(
     ContentChangedMixin, ExplainProtectedMixin, MarkdownHelpMixin, admin.ModelAdmin
 ):
-    list_display = ["name", "kind", "region", "ceased_on", "website"]
-    list_filter = ["kind", ("region", admin.RelatedOnlyFieldListFilter)]
+    list_display = ["name", "kind", "region", "ceased_on", "website", "is_public"]
+    list_filter = ["kind", ("region", admin.RelatedOnlyFieldListFilter), "is_public"]
     list_select_related = ["region"]
     search_fields = ["name"]
     ordering = ["name"]
@@ -456,8 +456,8 @@ class OrganisationAdmin(
 
 @admin.register(Person)
 class PersonAdmin(ContentChangedMixin, ExplainProtectedMixin, MarkdownHelpMixin, admin.ModelAdmin):
-    list_display = ["name", "function", "organisation"]
-    list_filter = ["organisation__kind"]
+    list_display = ["name", "function", "organisation", "is_public"]
+    list_filter = ["organisation__kind", "is_public"]
     list_select_related = ["organisation"]
     search_fields = ["name", "function", "organisation__name"]
     ordering = ["name"]

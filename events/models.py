@@ -301,8 +301,8 @@ class Theme(Tag):
 def detail_relations():
     """The prefetches of an event's organisations, sessions and participants, as its page
     shows them, one query each (new ``Prefetch`` objects on every call: prefetching changes
-    them). Its domains, regions and themes come in one query with the themes and people of its
-    takeaways (``attach_named``): see ``event_sections`` in events/views.py."""
+    them). Its domains, regions and themes are ``named`` (events/querysets.py): see
+    ``event_sections`` in events/views.py."""
     return [
         Prefetch(
             "event_organisations",

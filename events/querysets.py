@@ -6,16 +6,18 @@ Events, publications and takeaways all have ``domains`` (a many-to-many field) a
 never duplicates rows, and counts are one aggregate query over the link table, restricted to
 the rows of the queryset they are called on (which carries the visibility rule).
 
-``with_named`` is a light ``prefetch_related`` for the small named things a page links to
-(themes, people, domains, regions): one hand-written query for all of them together, instead
-of one query per relation plus a related manager per row.
+``named`` gives the prefetches for the small named things a page links to (themes, people,
+domains, regions), as lists on each row.
 """
 
-from collections import defaultdict
+from django.db import models
+from django.db.models import Count, Func, Prefetch
+from taggit.managers import TaggableManager
 
-from django.db import connection, models
-from django.db.models import Count, Func
-from django.db.models.query import ModelIterable
+#: What event and publication pages list of their own many-to-many relations, and of their
+#: takeaways' (see ``named``).
+SOURCE_NAMED = {"domain_list": "domains", "region_list": "regions", "tag_list": "tags"}
+TAKEAWAY_NAMED = {"tag_list": "tags", "person_list": "people"}
 
 
 def link_model(model, field_name):
@@ -79,87 +81,24 @@ class JoinedNames(Func):
         return sql, [*params, *self.where.values()]
 
 
-def attach_named(*groups):
-    """Give items the lists of named things they link to; ``groups`` are ``(items, relations)``.
-
-    ``relations`` maps an attribute to a many-to-many field (``{"tag_list": "tags"}``); each
-    list is in the order of the target model (by name when it has none). The things are model
-    instances with only ``id``, ``name`` and ``slug`` loaded, one per thing however many items
-    share it. One query for all groups and relations together.
-    """
-    quote = connection.ops.quote_name
-    parts, params, wanted = [], [], []
-    for items, relations in groups:
-        if not items:
-            continue
-        model, owners = type(items[0]), list({item.pk for item in items})
-        for attribute, field_name in relations.items():
-            through, source, target = link_model(model, field_name)
-            link = through._meta
-            thing = link.get_field(target).related_model
-            ordering = [
-                f"thing.{quote(thing._meta.get_field(name.lstrip('-')).column)}"
-                + (" DESC" if name.startswith("-") else "")
-                for name in (thing._meta.ordering or ["name"])
-            ]
-            owner = f"link.{quote(link.get_field(source).column)}"
-            pk, target_column = quote(thing._meta.pk.column), quote(link.get_field(target).column)
-            parts.append(
-                f"SELECT {len(wanted)} AS relation, {owner} AS owner, "
-                f"ROW_NUMBER() OVER (PARTITION BY {owner} ORDER BY {', '.join(ordering)}) "
-                f"AS position, thing.{pk}, thing.{quote('name')}, thing.{quote('slug')} "
-                f"FROM {quote(link.db_table)} link JOIN {quote(thing._meta.db_table)} thing "
-                f"ON thing.{pk} = link.{target_column} "
-                f"WHERE {owner} IN ({', '.join(['%s'] * len(owners))})"
-            )
-            params.extend(owners)
-            wanted.append((items, attribute, thing))
-    if not parts:
-        return
-    lists, things = defaultdict(list), {}
-    with connection.cursor() as cursor:
-        cursor.execute(f"{' UNION ALL '.join(parts)} ORDER BY relation, owner, position", params)
-        for relation, owner, _, pk, name, slug in cursor.fetchall():
-            thing = wanted[relation][2]
-            if (thing, pk) not in things:
-                things[thing, pk] = _named_thing(thing, pk, name, slug)
-            lists[relation, owner].append(things[thing, pk])
-    for relation, (items, attribute, _) in enumerate(wanted):
-        for item in items:
-            setattr(item, attribute, lists[relation, item.pk])
-
-
-def _named_thing(model, pk, name, slug):
-    """An instance of ``model`` with only these fields loaded (the others load when used)."""
-    values = {model._meta.pk.attname: pk, "name": name, "slug": slug}
-    fields = [f.attname for f in model._meta.concrete_fields if f.attname in values]
-    return model.from_db(connection.alias, fields, [values[name] for name in fields])
+def named(model, relations):
+    """The prefetches that give rows of ``model`` lists of the named things they link to:
+    ``named(Event, {"tag_list": "tags"})`` gives each event a ``tag_list``. Things have their
+    id, name and slug, in their model's order; themes come in no order (django-taggit takes no
+    queryset of ours): templates list them by name."""
+    prefetches = []
+    for attribute, field_name in relations.items():
+        field = model._meta.get_field(field_name)
+        if isinstance(field, TaggableManager):
+            prefetches.append(Prefetch(field_name, to_attr=attribute))
+        else:
+            things = field.related_model.objects.only("id", "name", "slug")
+            prefetches.append(Prefetch(field_name, queryset=things, to_attr=attribute))
+    return prefetches
 
 
 class DomainAndThemeQuerySetMixin:
-    """``in_domains``, ``on_theme`` and the counts that go with them, and ``with_named``."""
-
-    _named = {}
-
-    def with_named(self, **relations):
-        """Rows that come with lists of named things: ``with_named(tag_list="tags")``.
-
-        See ``attach_named``; done when the rows are fetched, as ``prefetch_related`` is.
-        """
-        clone = self._chain()
-        clone._named = {**self._named, **relations}
-        return clone
-
-    def _clone(self):
-        clone = super()._clone()
-        clone._named = self._named
-        return clone
-
-    def _fetch_all(self):
-        fetching = self._result_cache is None
-        super()._fetch_all()
-        if fetching and self._named and issubclass(self._iterable_class, ModelIterable):
-            attach_named((self._result_cache, self._named))
+    """``in_domains``, ``on_theme`` and the counts that go with them."""
 
     def links(self, field_name):
         """The rows of the link table behind ``field_name`` that belong to these rows."""

@@ -37,7 +37,7 @@ from events.models import (
     Series,
     detail_relations,
 )
-from events.querysets import attach_named
+from events.querysets import SOURCE_NAMED, TAKEAWAY_NAMED, named
 from events.related import related_events, series_neighbours
 from portal.access import is_member
 
@@ -47,12 +47,6 @@ class EventListView(FilteredListView):
     form_class = EventFilterForm
     template_name = "events/event_list.html"
     title = _("Bijeenkomsten")
-
-
-#: What event and publication pages list of their own and their takeaways' many-to-many
-#: relations (see ``attach_named``).
-SOURCE_NAMED = {"domain_list": "domains", "region_list": "regions", "tag_list": "tags"}
-TAKEAWAY_NAMED = {"tag_list": "tags", "person_list": "people"}
 
 
 class EventDetailView(DetailView):
@@ -83,9 +77,12 @@ class EventDetailView(DetailView):
 
 def event_sections(event, user):
     """What an event page shows below its title and summary, as a dict for the template."""
-    prefetch_related_objects([event], *detail_relations())
-    takeaways = list(event.takeaways.order_by("order", "pk"))
-    attach_named(([event], SOURCE_NAMED), (takeaways, TAKEAWAY_NAMED))
+    prefetch_related_objects([event], *detail_relations(), *named(Event, SOURCE_NAMED))
+    takeaways = list(
+        event.takeaways.order_by("order", "pk").prefetch_related(
+            *named(event.takeaways.model, TAKEAWAY_NAMED)
+        )
+    )
     participations = list(event.participations.all())
     roles = defaultdict(list)
     for link in event.event_organisations.all():
@@ -134,7 +131,7 @@ def group_by_theme(takeaways):
 
     A takeaway goes under the theme of its own that most takeaways of this event share (ties:
     alphabetical), so that related takeaways stand together; takeaways without a theme come
-    last, under None.
+    last, under None. Groups come in the order of their first takeaway.
     """
     takeaways = list(takeaways)
     frequency = Counter(tag for takeaway in takeaways for tag in takeaway.tag_list)

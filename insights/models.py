@@ -29,7 +29,7 @@ from events.publishing import (
     visibility_q,
     withheld,
 )
-from events.querysets import DomainAndThemeQuerySetMixin
+from events.querysets import DomainAndThemeQuerySetMixin, named
 from events.reach import seen_through
 from events.slugs import SluggedMixin, unique_slug
 from portal.links import slug_url
@@ -66,24 +66,6 @@ class PublicationQuerySet(DomainAndThemeQuerySetMixin, PublishableQuerySet):
             self.defer("body")
             .annotate(publisher_name=withheld(F("publisher__name")))
             .with_domain_names()
-        )
-
-    def for_detail(self):
-        """What a publication page shows of its own relations, one query each.
-
-        Its domains, regions and themes come in one query with the themes and people of its
-        takeaways (``attach_named``): see ``PublicationDetailView``.
-        """
-        return self.select_related("publisher").prefetch_related(
-            "related_events",
-            models.Prefetch(
-                "publication_people",
-                queryset=PublicationPerson.objects.select_related("person"),
-            ),
-            models.Prefetch(
-                "publication_organisations",
-                queryset=PublicationOrganisation.objects.select_related("organisation"),
-            ),
         )
 
     def newest_first(self):
@@ -206,6 +188,23 @@ class Publication(SluggedMixin, Publishable):
 
     def get_absolute_url(self):
         return slug_url("insights:publication_detail", self.slug)
+
+
+def publication_detail_relations():
+    """The prefetches of what a publication page shows of its own relations, one query each,
+    for a publication seen in full (a teaser's page loads none of it). Its domains, regions and
+    themes are ``named`` (events/querysets.py): see ``PublicationDetailView``."""
+    return [
+        "publisher",
+        "related_events",
+        models.Prefetch(
+            "publication_people", queryset=PublicationPerson.objects.select_related("person")
+        ),
+        models.Prefetch(
+            "publication_organisations",
+            queryset=PublicationOrganisation.objects.select_related("organisation"),
+        ),
+    ]
 
 
 class PublicationRole(models.TextChoices):
@@ -338,7 +337,7 @@ class TakeawayQuerySet(DomainAndThemeQuerySetMixin, models.QuerySet):
                     for name in ("slug", "title", "published_on", "source_date_is_capture")
                 ),
             )
-            .with_named(tag_list="tags")
+            .prefetch_related(*named(self.model, {"tag_list": "tags"}))
         )
 
     def newest_first(self):

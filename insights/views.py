@@ -1,5 +1,6 @@
 """The public pages about what was learned: takeaways, themes and publications."""
 
+from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
@@ -10,10 +11,9 @@ from django.views.generic import DetailView, View
 from events.forms import OLDEST
 from events.listing import SECTION_SIZE, FilteredListView, figure, list_url
 from events.models import Domain, Event, Theme
-from events.querysets import attach_named
-from events.views import SOURCE_NAMED, TAKEAWAY_NAMED
+from events.querysets import SOURCE_NAMED, TAKEAWAY_NAMED, named
 from insights.forms import PublicationFilterForm, TakeawayFilterForm
-from insights.models import Publication, Takeaway
+from insights.models import Publication, Takeaway, publication_detail_relations
 from insights.related import (
     events_related_to_publication,
     publications_related_to_publication,
@@ -59,7 +59,7 @@ class TakeawayDetailView(DetailView):
         return (
             Takeaway.objects.visible_to(self.request.user, preview=True)
             .select_related("event__kind", "publication", "session")
-            .with_named(tag_list="tags", person_list="people", domain_list="domains")
+            .prefetch_related(*named(Takeaway, {**TAKEAWAY_NAMED, "domain_list": "domains"}))
         )
 
     def get_context_data(self, **kwargs):
@@ -181,7 +181,7 @@ class PublicationDetailView(DetailView):
 
     def get_queryset(self):
         user = self.request.user
-        return Publication.objects.visible_to(user, teasers=True, preview=True).for_detail()
+        return Publication.objects.visible_to(user, teasers=True, preview=True)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -192,8 +192,14 @@ class PublicationDetailView(DetailView):
         ]
         if publication.is_teaser:
             return context
-        takeaways = list(publication.takeaways.order_by("order", "pk"))
-        attach_named(([publication], SOURCE_NAMED), (takeaways, TAKEAWAY_NAMED))
+        prefetch_related_objects(
+            [publication], *publication_detail_relations(), *named(Publication, SOURCE_NAMED)
+        )
+        takeaways = list(
+            publication.takeaways.order_by("order", "pk").prefetch_related(
+                *named(Takeaway, TAKEAWAY_NAMED)
+            )
+        )
         context.update(
             takeaways=takeaways,
             related_events=events_related_to_publication(publication, user),

@@ -6,12 +6,12 @@ import re
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.db.models import prefetch_related_objects
 
 from events import services
 from events.models import Event, EventOrganisation
-from events.querysets import attach_named
+from events.querysets import SOURCE_NAMED, named
 from events.related import related_events
-from events.views import SOURCE_NAMED
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -173,7 +173,7 @@ def test_related_events_are_ranked_afresh_after_any_write(client, event):
 def test_a_kept_ranking_never_yields_what_is_no_longer_visible(event):
     other = factories.event(title="Over vertrouwen en geld", tags=["vertrouwen", "geld"])
     visitor = AnonymousUser()
-    attach_named(([event], SOURCE_NAMED))  # what the page does before ranking
+    prefetch_related_objects([event], *named(Event, SOURCE_NAMED))  # as the page does
     assert [r.item.title for r in related_events(event, visitor)] == ["Over vertrouwen en geld"]
     Event.objects.filter(pk=other.pk).update(status="draft")  # behind the services' back
     assert related_events(event, visitor) == []
