@@ -11,6 +11,15 @@ from django.db import connection
 from django.db.models import Count, F
 from taggit.models import Tag
 
+from devtools.corpus import vocabulary
+from devtools.corpus.generate import (
+    TAKEAWAYS_PER_EVENT,
+    TAKEAWAYS_PER_PUBLICATION,
+    CorpusSize,
+    region_specs,
+)
+from devtools.corpus.writing import MAX_TAKEAWAY_LENGTH, Writer
+from devtools.management.commands import generate_corpus as command
 from events.models import (
     Event,
     Organisation,
@@ -21,15 +30,6 @@ from events.models import (
     Session,
 )
 from events.publishing import Status
-from insights.corpus import vocabulary
-from insights.corpus.generate import (
-    TAKEAWAYS_PER_EVENT,
-    TAKEAWAYS_PER_PUBLICATION,
-    CorpusSize,
-    region_specs,
-)
-from insights.corpus.writing import MAX_TAKEAWAY_LENGTH, Writer
-from insights.management.commands import generate_corpus as command
 from insights.models import Publication, TaggedTakeaway, Takeaway
 from tests import factories
 

@@ -29,6 +29,18 @@ from django.utils.translation import gettext
 from taggit.models import Tag
 from tqdm import tqdm
 
+from devtools.corpus import vocabulary as words
+from devtools.corpus.loading import (
+    BulkLoader,
+    analyze,
+    drop_secondary_indexes,
+    reset_sequences,
+    vacuum,
+)
+from devtools.corpus.sampling import Weighted, between, pick, zipf
+from devtools.corpus.slugs import SlugBook
+from devtools.corpus.wiping import wipe_content
+from devtools.corpus.writing import Writer
 from events.models import (
     Domain,
     Event,
@@ -43,18 +55,6 @@ from events.models import (
     TaggedEvent,
 )
 from events.publishing import Status
-from insights.corpus import vocabulary as words
-from insights.corpus.loading import (
-    BulkLoader,
-    analyze,
-    drop_secondary_indexes,
-    reset_sequences,
-    vacuum,
-)
-from insights.corpus.sampling import Weighted, between, pick, zipf
-from insights.corpus.slugs import SlugBook
-from insights.corpus.wiping import wipe_content
-from insights.corpus.writing import Writer
 from insights.models import (
     Publication,
     PublicationOrganisation,

@@ -1,6 +1,6 @@
 """``manage.py generate_corpus --events N --seed S``: a synthetic portal for the benchmark.
 
-See ``insights.corpus.generate`` for what is written and how.
+See ``devtools.corpus.generate`` for what is written and how.
 """
 
 import time
@@ -9,8 +9,8 @@ from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from insights.corpus.generate import CorpusError, generate_corpus
-from insights.corpus.wiping import content_counts, has_content
+from devtools.corpus.generate import CorpusError, generate_corpus
+from devtools.corpus.wiping import content_counts, has_content
 
 SEARCH_INDEX_COMMAND = "rebuild_search_index"
 
