@@ -59,6 +59,11 @@ INSTALLED_APPS = [
     "events",
     "insights",
 ]
+# Development tools (benchmark, synthetic corpus) in an app of their own, which the product apps
+# never import: on by default in development, off in production unless asked for.
+DEVTOOLS = env_bool("DEVTOOLS", DEBUG)
+if DEVTOOLS:
+    INSTALLED_APPS.append("devtools")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -8,8 +8,8 @@ the same value; ``{other_x}`` is an ``{x}`` that differs from the one already ch
 
 import re
 
-from insights.corpus import vocabulary as words
-from insights.corpus.sampling import between, pick
+from devtools.corpus import vocabulary as words
+from devtools.corpus.sampling import between, pick
 
 _SLOT = re.compile(r"\{(\w+)\}")
 _OTHER = "other_"

@@ -253,7 +253,7 @@ def public_pages(bench):
 
 def search(bench):
     """The search page, its parts alone, its bare SQL and the textbook Django approach."""
-    from portal import bench_search  # imported here: it builds on this module
+    from devtools import bench_search  # imported here: it builds on this module
 
     return bench_search.search_sections(bench)
 

@@ -1,7 +1,7 @@
 """The search section of ``manage.py bench``: how fast /zoeken/ answers, and why.
 
 A fixed set of queries (``search_queries``), chosen for the generated corpus (its vocabulary is
-in insights/corpus/vocabulary.py) and for the demo content, and the same every run on the same
+in devtools/corpus/vocabulary.py) and for the demo content, and the same every run on the same
 data: rare words, a speaker's and an organisation's name (the busiest ones), a phrase, an
 exclusion, an alternative, a prefix, a typo and common words that match over 20% of all
 takeaways (their share is counted and printed). For each query:
@@ -32,11 +32,11 @@ from django.db import connection
 from django.db.models import Count, F
 from django.utils.translation import gettext as _
 
+from devtools.benchmark import Ratio, Section, busiest_speaker, search_index_state
 from events.models import EventOrganisation, Organisation
 from insights.models import Takeaway
 from insights.search import engine
 from insights.search.models import ItemType, SearchEntry
-from portal.benchmark import Ratio, Section, busiest_speaker, search_index_state
 
 #: The p95 every search page must stay under, in milliseconds (issue 4).
 SEARCH_TARGET_MS = 150

@@ -8,10 +8,10 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
 from django.db import connection, transaction
 
+from devtools import bench_search, benchmark
 from insights.search import engine
 from insights.search.indexing import rebuild_index
 from insights.search.models import SearchEntry
-from portal import bench_search, benchmark
 from tests import factories
 
 pytestmark = pytest.mark.django_db

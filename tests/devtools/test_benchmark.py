@@ -7,7 +7,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from portal import benchmark
+from devtools import benchmark
 from tests import factories
 
 pytestmark = pytest.mark.django_db

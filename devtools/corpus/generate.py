@@ -29,6 +29,20 @@ from django.utils.translation import gettext
 from taggit.models import Tag
 from tqdm import tqdm
 
+from devtools.corpus import CorpusError
+from devtools.corpus import vocabulary as words
+from devtools.corpus.loading import (
+    BulkLoader,
+    analyze,
+    drop_secondary_indexes,
+    reset_sequences,
+    vacuum,
+)
+from devtools.corpus.marking import check_wipe, latest_mark, mark_corpus, unmarked_models
+from devtools.corpus.sampling import Weighted, between, pick, zipf
+from devtools.corpus.slugs import SlugBook
+from devtools.corpus.wiping import wipe_content
+from devtools.corpus.writing import Writer
 from events.models import (
     Domain,
     Event,
@@ -43,18 +57,6 @@ from events.models import (
     TaggedEvent,
 )
 from events.publishing import Status
-from insights.corpus import vocabulary as words
-from insights.corpus.loading import (
-    BulkLoader,
-    analyze,
-    drop_secondary_indexes,
-    reset_sequences,
-    vacuum,
-)
-from insights.corpus.sampling import Weighted, between, pick, zipf
-from insights.corpus.slugs import SlugBook
-from insights.corpus.wiping import wipe_content
-from insights.corpus.writing import Writer
 from insights.models import (
     Publication,
     PublicationOrganisation,
@@ -79,10 +81,6 @@ EVENTS_PER_BATCH = 1_000
 _SPAN = (LAST_DAY - FIRST_DAY).days
 _NINE = datetime.time(9, 0, tzinfo=datetime.UTC)
 _TOP_LEVEL_DOMAIN = {"NL": "nl", "BE": "be"}
-
-
-class CorpusError(Exception):
-    """The database lacks something the corpus is built on."""
 
 
 @dataclass(frozen=True)
@@ -117,9 +115,12 @@ class CorpusReport:
 def generate_corpus(*, events, seed, wipe=False, progress=False, defer_indexes=True):
     """Write a corpus of ``events`` events; returns a ``CorpusReport``.
 
-    ``wipe`` first deletes all content, in the same transaction as the load. ``progress`` shows
-    a progress bar per stage on stderr. ``defer_indexes=False`` keeps the indexes in place
-    during the load (slower on PostgreSQL; for measuring the difference).
+    ``wipe`` first deletes the corpus there is, in the same transaction as the load; it raises
+    ``CorpusError`` when the database holds content the generator did not make
+    (``marking.check_wipe``). The corpus is marked (``marking.mark_corpus``) in the same
+    transaction, unless it was added to such content. ``progress`` shows a progress bar per
+    stage on stderr. ``defer_indexes=False`` keeps the indexes in place during the load (slower
+    on PostgreSQL; for measuring the difference).
 
     On PostgreSQL, when not called inside a transaction, the loaded tables are vacuumed after
     the commit: that sets their visibility maps (index-only scans) and hint bits now, instead
@@ -127,9 +128,13 @@ def generate_corpus(*, events, seed, wipe=False, progress=False, defer_indexes=T
     """
     with transaction.atomic():
         if wipe:
+            check_wipe()
             wipe_content()
+        only_generated = wipe or not unmarked_models(latest_mark())
         generator = _Generator(seed=seed, progress=progress)
         report = generator.run(CorpusSize.for_events(events), defer_indexes=defer_indexes)
+        if only_generated:
+            mark_corpus(seed=seed, events=events)
     if connection.vendor == "postgresql" and not connection.in_atomic_block:
         generator.vacuum()
     return report

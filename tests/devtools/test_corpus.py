@@ -1,5 +1,5 @@
-"""The synthetic corpus (manage.py generate_corpus): sizes, valid data, reproducibility, and
-never mixing generated content with real content unasked."""
+"""The synthetic corpus (manage.py generate_corpus): sizes, valid data, reproducibility, never
+mixing generated content with real content unasked, and never wiping content it did not make."""
 
 import hashlib
 import random
@@ -8,9 +8,22 @@ import re
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
-from django.db.models import Count, F
+from django.db.models import Count, F, Max
 from taggit.models import Tag
 
+from devtools.corpus import generate as generate_module
+from devtools.corpus import vocabulary
+from devtools.corpus.generate import (
+    TAKEAWAYS_PER_EVENT,
+    TAKEAWAYS_PER_PUBLICATION,
+    CorpusSize,
+    generate_corpus,
+    region_specs,
+)
+from devtools.corpus.wiping import wiped_models
+from devtools.corpus.writing import MAX_TAKEAWAY_LENGTH, Writer
+from devtools.management.commands import generate_corpus as command
+from devtools.models import CorpusMark
 from events.models import (
     Event,
     Organisation,
@@ -21,15 +34,6 @@ from events.models import (
     Session,
 )
 from events.publishing import Status
-from insights.corpus import vocabulary
-from insights.corpus.generate import (
-    TAKEAWAYS_PER_EVENT,
-    TAKEAWAYS_PER_PUBLICATION,
-    CorpusSize,
-    region_specs,
-)
-from insights.corpus.writing import MAX_TAKEAWAY_LENGTH, Writer
-from insights.management.commands import generate_corpus as command
 from insights.models import Publication, TaggedTakeaway, Takeaway
 from tests import factories
 
@@ -174,19 +178,105 @@ def test_append_adds_to_existing_content():
     assert Tag.objects.filter(name__iexact="samenwerking").count() == 1
 
 
-def test_wipe_replaces_existing_content():
+def test_wipe_without_confirmation_changes_nothing(monkeypatch):
+    generate()
+    first = corpus_digest()
+    monkeypatch.setattr("builtins.input", lambda prompt: "nee")
+    with pytest.raises(CommandError, match="Niets gewist"):
+        generate("--wipe", seed=2)
+    assert corpus_digest() == first
+
+
+# The mark of a generated corpus, and --wipe refusing what the generator did not make.
+
+
+def test_the_corpus_is_marked_with_its_seed_and_size():
+    generate(seed=3)
+    [mark] = CorpusMark.objects.all()
+    assert (mark.seed, mark.events) == (3, EVENTS)
+    assert mark.last_ids["events.Event"] == Event.objects.aggregate(last=Max("pk"))["last"]
+    assert set(mark.last_ids) == {model._meta.label for model in wiped_models()}
+
+
+def test_the_mark_covers_every_table_the_generator_writes():
+    report = generate_corpus(events=EVENTS, seed=1)
+    [mark] = CorpusMark.objects.all()
+    written = {label for label, rows in report.rows.items() if rows}
+    assert written <= {label for label, last_id in mark.last_ids.items() if last_id}
+
+
+def test_no_corpus_is_left_without_its_mark(monkeypatch):
+    def fail(**kwargs):
+        raise RuntimeError("no mark")
+
+    monkeypatch.setattr(generate_module, "mark_corpus", fail)
+    with pytest.raises(RuntimeError, match="no mark"):
+        generate()
+    assert (Event.objects.count(), Takeaway.objects.count()) == (0, 0)
+
+
+def test_wipe_replaces_a_generated_corpus():
+    generate()
+    generate("--wipe", "--yes", seed=2)
+    assert Event.objects.count() == EVENTS
+    assert list(CorpusMark.objects.values_list("seed", flat=True)) == [2]
+
+
+def test_wipe_refuses_a_database_without_a_mark():
     existing = factories.event()
+    with pytest.raises(CommandError, match="geen corpusmerk") as refused:
+        generate("--wipe", "--yes")
+    assert refused.value.returncode == 1  # manage.py's exit status
+    assert list(Event.objects.all()) == [existing]
+
+
+def test_wipe_refuses_before_asking(monkeypatch):
+    factories.event()
+    monkeypatch.setattr("builtins.input", lambda prompt: pytest.fail("asked to confirm"))
+    with pytest.raises(CommandError, match="geen corpusmerk"):
+        generate("--wipe")
+
+
+@pytest.mark.parametrize(
+    ("add", "table"),
+    [
+        (lambda corpus_event: factories.event(), "events.Event"),
+        (lambda corpus_event: factories.session(corpus_event), "events.Session"),
+        (lambda corpus_event: Tag.objects.create(name="Echt", slug="echt"), "taggit.Tag"),
+    ],
+    ids=["event", "session-of-a-generated-event", "theme"],
+)
+def test_wipe_refuses_content_added_to_a_corpus(add, table):
+    generate()
+    add(Event.objects.order_by("pk").first())
+    after_adding = corpus_digest()
+    with pytest.raises(CommandError, match=rf"niet gemaakt heeft .*\] in {re.escape(table)}\)"):
+        generate("--wipe", "--yes", seed=2)
+    assert corpus_digest() == after_adding
+
+
+def test_a_corpus_added_to_real_content_is_not_marked():
+    factories.event()
+    generate("--append")
+    assert not CorpusMark.objects.exists()
+    with pytest.raises(CommandError, match="geen corpusmerk"):
+        generate("--wipe", "--yes")
+    assert Event.objects.count() == EVENTS + 1
+
+
+def test_a_corpus_appended_to_a_corpus_can_be_wiped():
+    generate()
+    generate("--append", seed=2)
+    assert list(CorpusMark.objects.order_by("pk").values_list("seed", flat=True)) == [1, 2]
     generate("--wipe", "--yes")
-    assert not Event.objects.filter(slug=existing.slug).exists()
     assert Event.objects.count() == EVENTS
 
 
-def test_wipe_without_confirmation_changes_nothing(monkeypatch):
-    factories.event()
-    monkeypatch.setattr("builtins.input", lambda prompt: "nee")
-    with pytest.raises(CommandError, match="Niets gewist"):
-        generate("--wipe")
-    assert Event.objects.count() == 1
+def test_without_the_table_for_marks_nothing_is_written(monkeypatch):
+    monkeypatch.setattr(connection.introspection, "table_names", lambda: [])
+    with pytest.raises(CommandError, match="devtools_corpusmark ontbreekt: draai eerst migrate"):
+        generate()
+    assert Event.objects.count() == 0
 
 
 def test_missing_search_index_command_is_a_clear_error(monkeypatch):

@@ -1,6 +1,6 @@
 """``manage.py generate_corpus --events N --seed S``: a synthetic portal for the benchmark.
 
-See ``insights.corpus.generate`` for what is written and how.
+See ``devtools.corpus.generate`` for what is written and how.
 """
 
 import time
@@ -9,8 +9,10 @@ from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from insights.corpus.generate import CorpusError, generate_corpus
-from insights.corpus.wiping import content_counts, has_content
+from devtools.corpus import CorpusError
+from devtools.corpus.generate import generate_corpus
+from devtools.corpus.marking import check_wipe
+from devtools.corpus.wiping import content_counts, has_content
 
 SEARCH_INDEX_COMMAND = "rebuild_search_index"
 
@@ -43,7 +45,10 @@ class Command(BaseCommand):
         mode.add_argument(
             "--wipe",
             action="store_true",
-            help=_("Eerst alle inhoud wissen, ook inhoud die niet gegenereerd is."),
+            help=_(
+                "Eerst het corpus wissen dat er is. Geweigerd in een database met inhoud die "
+                "generate_corpus niet zelf gemaakt heeft."
+            ),
         )
         parser.add_argument(
             "--yes", action="store_true", help=_("Wissen zonder om bevestiging te vragen.")
@@ -75,12 +80,12 @@ class Command(BaseCommand):
             raise CommandError(
                 _(
                     "De database bevat al bijeenkomsten of publicaties. Kies --append om toe te "
-                    "voegen of --wipe om eerst alles te wissen; gegenereerde inhoud wordt nooit "
-                    "ongemerkt met echte inhoud vermengd."
+                    "voegen of --wipe om een gegenereerd corpus eerst te wissen; gegenereerde "
+                    "inhoud wordt nooit ongemerkt met echte inhoud vermengd."
                 )
             )
-        if wipe and not yes:
-            self.confirm_wipe()
+        if wipe:
+            self.allow_wipe(ask=not yes)
 
         started = time.perf_counter()
         try:
@@ -100,9 +105,17 @@ class Command(BaseCommand):
         if not no_index:
             call_command(SEARCH_INDEX_COMMAND, verbosity=options["verbosity"])
 
-    def confirm_wipe(self):
+    def allow_wipe(self, *, ask):
+        """Refuse a database with content the generator did not make (``generate_corpus``
+        checks again as it wipes), then ask for confirmation when ``ask``."""
+        try:
+            check_wipe()
+        except CorpusError as error:
+            raise CommandError(str(error)) from error
+        if not ask:
+            return
         counts = ", ".join(f"{number} {name}" for name, number in content_counts().items())
-        self.stdout.write(_("Dit wist alle inhoud: %(counts)s.") % {"counts": counts})
+        self.stdout.write(_("Dit wist het corpus: %(counts)s.") % {"counts": counts})
         try:
             answer = input(_("Typ 'ja' om door te gaan: "))
         except EOFError:

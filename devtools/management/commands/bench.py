@@ -1,4 +1,4 @@
-"""``manage.py bench``: speed figures of the pages at the current scale (portal/benchmark.py)."""
+"""``manage.py bench``: speed figures of the pages at the current scale (devtools/benchmark.py)."""
 
 import json
 import warnings
@@ -8,8 +8,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from devtools import benchmark
 from events.models import Event
-from portal import benchmark
 
 COLUMNS = [
     # (header, width, the figure as text)

@@ -1,1 +1,0 @@
-"""A synthetic portal for benchmarks: ``manage.py generate_corpus`` (see ``generate``)."""
