@@ -8,7 +8,7 @@ snippets and, when few results were found, two for spelling suggestions.
 
 Those steps are functions of their own (``search_scope``, ``count_matches``, ``suggestions``
 and the database module's ``page``, whose SQL ``page_query`` gives), so that the benchmark
-(portal/bench_search.py) can time each one alone.
+(devtools/bench_search.py) can time each one alone.
 """
 
 import datetime
