@@ -1,5 +1,6 @@
 """Who, what, when and where: domains, regions, organisations, people, events and sessions."""
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection, models
 from django.db.models import Count, F, Prefetch, Q, Value
 from django.db.models.expressions import RawSQL
@@ -9,6 +10,7 @@ from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
 from events.generation import ContentGeneration  # noqa: F401 (a model of this app)
+from events.listing import figure
 from events.publishing import (
     Publishable,
     PublishableQuerySet,
@@ -19,12 +21,25 @@ from events.publishing import (
 from events.querysets import DomainAndThemeQuerySetMixin, JoinedNames
 from events.reach import seen_by, seen_through
 from events.slugs import SluggedMixin
+from events.sql import select
 from portal.links import slug_url
 
 
 def choices_constraint(field, choices, name):
     """A check constraint that keeps ``field`` within a fixed set of ``choices``."""
     return models.CheckConstraint(condition=Q(**{f"{field}__in": choices.values}), name=name)
+
+
+class DomainQuerySet(models.QuerySet):
+    def with_event_counts(self, user):
+        """``[(domain, number of events in it that ``user`` may see)]``, teasers included (their
+        domains are part of them); a figure, kept until content changes."""
+
+        def count():
+            counts = Event.objects.visible_to(user, teasers=True).count_by_domain()
+            return [(domain, counts.get(domain.pk, 0)) for domain in self]
+
+        return figure("domains:events", count, size=lambda pairs: sum(n for _, n in pairs))
 
 
 class Domain(SluggedMixin, models.Model):
@@ -34,6 +49,8 @@ class Domain(SluggedMixin, models.Model):
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     description = models.TextField(_("omschrijving"), blank=True)
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    objects = DomainQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "name"]
@@ -436,7 +453,10 @@ class EventQuerySet(DomainAndThemeQuerySetMixin, PublishableQuerySet):
         """
         region_table = Region._meta.db_table
         link_table = Event.regions.through._meta.db_table
-        events_sql, params = self.in_full().order_by().values("pk").query.sql_with_params()
+        try:
+            events_sql, params = select(self.in_full().order_by().values("pk"))
+        except EmptyResultSet:
+            return []
         sql = f"""
             WITH RECURSIVE lineage(event_id, region_id) AS (
                 SELECT link.event_id, link.region_id FROM {link_table} link

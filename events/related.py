@@ -33,6 +33,7 @@ from django.utils.translation import gettext as _t
 from events.listing import figure
 from events.models import Event
 from events.querysets import link_model
+from events.sql import select
 
 #: Items fetched per shared thing: the most recently added ones.
 CANDIDATES = 8
@@ -140,10 +141,8 @@ def _candidates(base, signals, columns):
         share_params.extend(signal.shared)
     if not parts:
         return []
-    visible, visible_params = (
-        base.filter(pk__in=RawSQL("SELECT pk FROM candidates", []))
-        .values(*columns)
-        .query.sql_with_params()
+    visible, visible_params = select(
+        base.filter(pk__in=RawSQL("SELECT pk FROM candidates", [])).values(*columns)
     )
     selected = ", ".join(f"visible.{quote(column)}" for column in columns)
     sql = (

@@ -360,20 +360,10 @@ class RegionDetailView(DetailView):
 class DomainListView(View):
     def get(self, request):
         context = {
-            "domains": domains_with_counts(request.user),
+            "domains": Domain.objects.with_event_counts(request.user),
             "breadcrumbs": [(_t("Domeinen"), "")],
         }
         return render(request, "events/domain_list.html", context)
-
-
-def domains_with_counts(user):
-    """``[(domain, number of events in it)]``, as the home page and the domain list show them."""
-
-    def count():
-        counts = Event.objects.visible_to(user, teasers=True).count_by_domain()
-        return [(domain, counts.get(domain.pk, 0)) for domain in Domain.objects.all()]
-
-    return figure("domains:events", count, size=lambda pairs: sum(n for _, n in pairs))
 
 
 class DomainDetailView(DetailView):

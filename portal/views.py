@@ -6,8 +6,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 
 from events.listing import figure
-from events.models import Event
-from events.views import domains_with_counts
+from events.models import Domain, Event
 from insights.models import Publication, Takeaway
 
 #: Themes on the home page are counted over this many of the newest events: a current picture
@@ -19,7 +18,7 @@ def home(request):
     user = request.user
     events = Event.objects.visible_to(user, teasers=True)
     context = {
-        "domains": domains_with_counts(user),
+        "domains": Domain.objects.with_event_counts(user),
         "events": events.newest_first().for_listing()[:5],
         "publications": Publication.objects.visible_to(user, teasers=True)
         .newest_first()

@@ -166,8 +166,6 @@ class Source:
 
 # Markdown syntax: text without any of it reads the same rendered and is taken as it is.
 _MARKDOWN = re.compile(r"[*_\[\]`#<>|~\\&]|^\s*(?:[-+]|\d+\.)\s", re.MULTILINE)
-_URL_SLUG = "slug-for-url-pattern"
-_ANCHOR_ORDER = 987654321
 
 
 def plain(markdown):
@@ -177,27 +175,6 @@ def plain(markdown):
     if not _MARKDOWN.search(markdown):
         return " ".join(markdown.split())
     return html.unescape(plain_text(markdown))
-
-
-class _Urls:
-    """``model(slug=slug).get_absolute_url()``, worked out once per model and filled in per item.
-
-    Indexing a million items would otherwise spend minutes in ``reverse()``.
-    """
-
-    def __init__(self):
-        self._patterns = {}
-
-    def __call__(self, model, slug):
-        if model not in self._patterns:
-            self._patterns[model] = model(slug=_URL_SLUG).get_absolute_url()
-        return self._patterns[model].replace(_URL_SLUG, slug)
-
-    def anchor(self, order):
-        """``Session(order=order).anchor``, the same way."""
-        if Session not in self._patterns:
-            self._patterns[Session] = Session(order=_ANCHOR_ORDER).anchor
-        return self._patterns[Session].replace(str(_ANCHOR_ORDER), str(order))
 
 
 class IdRange(list):
@@ -229,7 +206,6 @@ def _join(*parts):
 class Loader:
     def __init__(self):
         self.sources = {}  # (item type, id) → Source
-        self.url = _Urls()
 
     # Events and their sessions ---------------------------------------------------------------
 
@@ -297,7 +273,7 @@ class Loader:
                     item_type=ItemType.SESSION,
                     item_id=session_id,
                     title=title,
-                    url=f"{source.url}#{self.url.anchor(order)}",
+                    url=f"{source.url}#{Session(order=order).anchor}",
                     context=source.title,
                     content=summary,
                     texts=(title, source.theme_names, _join(summary, *speakers[session_id]), ""),
@@ -331,7 +307,7 @@ class Loader:
                 item_type=ItemType.EVENT,
                 id=pk,
                 title=title,
-                url=self.url(Event, slug),
+                url=Event(slug=slug).get_absolute_url(),
                 date=date,
                 status=status,
                 published_at=published_at,
@@ -422,7 +398,7 @@ class Loader:
                 item_type=ItemType.PUBLICATION,
                 id=pk,
                 title=title,
-                url=self.url(Publication, slug),
+                url=Publication(slug=slug).get_absolute_url(),
                 date=date,
                 status=status,
                 published_at=published_at,
@@ -467,7 +443,7 @@ class Loader:
                     item_type=ItemType.TAKEAWAY,
                     item_id=pk,
                     title=takeaway_text,
-                    url=self.url(Takeaway, slug),
+                    url=Takeaway(slug=slug).get_absolute_url(),
                     context=source.title,
                     content=explanation,
                     texts=(
@@ -499,7 +475,7 @@ class Loader:
                     source_type=ItemType.PERSON,
                     source_id=pk,
                     title=name,
-                    url=self.url(Person, slug),
+                    url=Person(slug=slug).get_absolute_url(),
                     context=", ".join(part for part in (function, organisation) if part),
                     content=_join(about, bio),
                     texts=(name, "", about, bio),
@@ -524,7 +500,7 @@ class Loader:
                     source_type=ItemType.ORGANISATION,
                     source_id=pk,
                     title=name,
-                    url=self.url(Organisation, slug),
+                    url=Organisation(slug=slug).get_absolute_url(),
                     context=kind_label,
                     content=description,
                     texts=(name, "", _join(kind_label, region_name), description),

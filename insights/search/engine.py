@@ -21,10 +21,10 @@ from django.db.models import QuerySet
 from events.listing import figure
 from insights.search import backlog, facets, postgres, sqlite, suggest, synonyms, vocabulary
 from insights.search.facets import Filters
-from insights.search.highlight import mark_words, marked_html
+from insights.search.highlight import mark_words, marked_html, plain_snippet
 from insights.search.models import Facet, ItemType, SearchEntry
 from insights.search.query import ParsedQuery, parse
-from insights.search.sql import Sample
+from insights.search.sql import Sample, fetch
 
 # Counted exactly up to here; beyond it counts are estimates.
 COUNT_BOUND = 1000
@@ -104,7 +104,7 @@ def search(query_string, *, user, filters=None, page=1, per_page=PER_PAGE):
     backlog.keep_up()
     scope = Scope.of(query, user=user, filters=filters)
     counted = count_matches(scope)
-    hits = backend().page(scope.query, scope.entries, **counted.window(page, per_page))
+    hits = results_page(scope, **counted.window(page, per_page))
     suggested = suggestions(scope) if counted.total < SUGGEST_BELOW else {}
     return SearchResults(
         query=scope.query,
@@ -200,6 +200,26 @@ def page_query(scope, *, page=1, per_page=PER_PAGE):
     """
     window = count_matches(scope).window(page, per_page)
     return backend().page_query(scope.query, scope.entries, **window)
+
+
+def results_page(scope, **window):
+    """One page of ranked results (``window``: see ``Counted.window``), each a dict with the
+    matching words of its text marked in its ``snippet``."""
+    db, query = backend(), scope.query
+    return [
+        {
+            "id": pk,
+            "item_type": item_type,
+            "title": title,
+            "context": context,
+            "url": url,
+            "date": date,
+            "snippet": plain_snippet(text) if query.is_empty else db.snippet(text, query),
+        }
+        for pk, item_type, title, context, url, date, text in fetch(
+            *db.page_query(query, scope.entries, **window)
+        )
+    ]
 
 
 def _hit(row, query):

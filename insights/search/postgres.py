@@ -26,32 +26,23 @@ from itertools import islice
 
 from django.db import connection
 
-from insights.search.highlight import MARK_END, MARK_START, marked_html, plain_snippet
+from events.sql import where
+from insights.search import sql as shared
+from insights.search.highlight import MARK_END, MARK_START, marked_html
 from insights.search.query import AnyOf, Phrase
-from insights.search.sql import Sample, where
 
 CONFIG = "dwarsverband"
 # ts_rank weights for D, C, B, A.
 WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
 # Candidates for ranking beyond the count bound (see ``page`` and ``_recent``).
-RECENT_CANDIDATES = 500
 UNDATED_CANDIDATES = 50
-EXACT_CANDIDATES = 20
-SORT_ALL_BELOW = 3 * RECENT_CANDIDATES
+SORT_ALL_BELOW = 3 * shared.RECENT_CANDIDATES
 WALK_INDEX_ABOVE = 50_000
 # A walk of the date index reads at most this many times the rows it takes on average.
 WALK_MARGIN = 4
 # The sample (see ``sample``): about SAMPLE_ROWS rows, and about SAMPLE_MATCHES matches.
 SAMPLE_ROWS = 10_000
-SAMPLE_MATCHES = 1500
 SAMPLE_SEED = 7
-# Facet values counted per facet (the most frequent ones).
-FACET_VALUES = 15
-# A multiplicative hash of the id: a share of ids with no period in it.
-HASH = 2654435761
-SUGGESTION_CANDIDATES = 3
-# How alike (trigram similarity) a known word must be to be suggested.
-SIMILARITY = 0.4
 # The number of rows in the table as the planner reckons it: the density ANALYZE saw times
 # the current size (or a guess at the density before any ANALYZE).
 TABLE_ROWS = """(
@@ -120,7 +111,7 @@ def sample(query, entries):
     """
     match, match_params = _match(query)
     condition, params = where(entries)
-    rows = _fetch(
+    rows = shared.fetch(
         f"""
         WITH stats AS MATERIALIZED (
             SELECT LEAST(100, 100.0 * {SAMPLE_ROWS} / GREATEST(rows, 1)) AS percentage, dates,
@@ -133,12 +124,14 @@ def sample(query, entries):
             WHERE {match} AND {condition}
         ),
         shared AS MATERIALIZED (
-            SELECT LEAST(1000, GREATEST(1, 1000 * {SAMPLE_MATCHES} / GREATEST(count(*), 1)))
+            SELECT LEAST(
+                1000, GREATEST(1, 1000 * {shared.SAMPLE_MATCHES} / GREATEST(count(*), 1))
+            )
                    AS share
             FROM matched
         ),
         kept AS MATERIALIZED (
-            SELECT id FROM matched WHERE (id * {HASH}) %% 1000 < (SELECT share FROM shared)
+            SELECT id FROM matched WHERE (id * {shared.HASH}) %% 1000 < (SELECT share FROM shared)
         ),
         {_COUNTED.format(matched="kept")},
         {_TOP}
@@ -147,10 +140,10 @@ def sample(query, entries):
                stats.rows::float
         FROM stats CROSS JOIN shared LEFT JOIN top ON true
         """,
-        [*match_params, *params, FACET_VALUES],
+        [*match_params, *params, shared.FACET_VALUES],
     )
     scale, dates, table_rows = rows[0][4:7]
-    return Sample(
+    return shared.Sample(
         rows=[row[:4] for row in rows if row[0] is not None],
         scale=1.0 if abs(scale - 1) < 1e-9 else scale,
         dates=tuple(dates.strip("{}").split(",")) if dates else (),
@@ -162,7 +155,7 @@ def count(query, entries, *, bound):
     """How many of ``entries`` match ``query``, counted up to ``bound + 1``."""
     match, match_params = _match(query)
     condition, params = where(entries)
-    return _fetch(
+    return shared.fetch(
         f"SELECT count(*) FROM (SELECT 1 FROM insights_searchentry WHERE {match} "
         f"AND {condition} LIMIT %s) AS bounded",
         [*match_params, *params, bound + 1],
@@ -176,7 +169,7 @@ def facet_counts(query, entries):
     """
     match, match_params = _match(query)
     condition, params = where(entries)
-    return _fetch(
+    return shared.fetch(
         f"""
         WITH matched AS MATERIALIZED (
             SELECT id FROM insights_searchentry WHERE {match} AND {condition}
@@ -185,7 +178,7 @@ def facet_counts(query, entries):
         {_TOP}
         SELECT facet, value, label, number FROM top
         """,
-        [*match_params, *params, FACET_VALUES],
+        [*match_params, *params, shared.FACET_VALUES],
     )
 
 
@@ -201,39 +194,19 @@ _COUNTED = """
             ) f
             GROUP BY f.value_id
         )"""
-# The values of CTE ``counted`` with their labels, the most frequent FACET_VALUES per facet
-# (a chosen filter value is among them: every result has it). Labels are looked up per value
+# The most frequent values of CTE ``counted`` (``shared.TOP``). Labels are looked up per value
 # (LATERAL again): the planner cannot know how few values were counted.
-_TOP = """
-        top AS (
-            SELECT facet, value, label, number FROM (
-                SELECT v.facet, v.value, v.label, counted.number, row_number() OVER (
-                    PARTITION BY v.facet ORDER BY counted.number DESC, v.value
-                ) AS position
-                FROM counted CROSS JOIN LATERAL (
+_TOP = shared.TOP.format(
+    labelled="""counted CROSS JOIN LATERAL (
                     SELECT facet, value, label FROM insights_searchfacetvalue
                     WHERE id = counted.value_id OFFSET 0
-                ) v
-            ) AS ranked
-            WHERE position <= %s
-        )"""
+                ) v"""
+)
 
 
-def page(query, entries, **window):
-    """One page of ranked results, with the matching words in their text marked (see
-    ``page_query`` for the arguments)."""
-    return [
-        {
-            "id": row[0],
-            "item_type": row[1],
-            "title": row[2],
-            "context": row[3],
-            "url": row[4],
-            "date": row[5],
-            "snippet": plain_snippet(row[6]) if query.is_empty else marked_html(row[6]),
-        }
-        for row in _fetch(*page_query(query, entries, **window))
-    ]
+def snippet(text, query):
+    """``ts_headline`` marked the words already (see ``page_query``)."""
+    return marked_html(text)
 
 
 def page_query(query, entries, *, matches, exact, sampled, offset, limit):
@@ -284,7 +257,7 @@ def page_query(query, entries, *, matches, exact, sampled, offset, limit):
                 "SELECT id FROM (SELECT id, vector FROM insights_searchentry "
                 f"WHERE title_key = %s AND {condition} OFFSET 0) AS same_title "
                 f"WHERE {match} LIMIT %s",
-                [key, *params, *match_params, EXACT_CANDIDATES],
+                [key, *params, *match_params, shared.EXACT_CANDIDATES],
             )
         )
     candidates = " UNION ".join(f"({sql})" for sql, _ in channels)
@@ -331,7 +304,7 @@ def _newest_by_walking(match, condition, length):
     return (
         "SELECT id FROM (SELECT id, date, vector FROM insights_searchentry "
         f"WHERE {condition} {order}) AS newest WHERE {match} {order}",
-        [*params, length, *match_params, RECENT_CANDIDATES],
+        [*params, length, *match_params, shared.RECENT_CANDIDATES],
     )
 
 
@@ -340,7 +313,10 @@ def _walk_length(matches, table_rows):
     a table of ``table_rows``: ``WALK_MARGIN`` times what it takes on average. Matches that
     are rare among the newest rows (a word gone out of use) yield fewer candidates, not a
     slower page."""
-    return max(RECENT_CANDIDATES, math.ceil(WALK_MARGIN * RECENT_CANDIDATES * table_rows / matches))
+    return max(
+        shared.RECENT_CANDIDATES,
+        math.ceil(WALK_MARGIN * shared.RECENT_CANDIDATES * table_rows / matches),
+    )
 
 
 def _recent(matches, dates):
@@ -353,10 +329,10 @@ def _recent(matches, dates):
     The date that starts that range comes from the planner's statistics (``pg_stats``);
     without them, the planner chooses.
     """
-    wanted = [RECENT_CANDIDATES]
+    wanted = [shared.RECENT_CANDIDATES]
     if matches <= SORT_ALL_BELOW:
         return "ORDER BY coalesce(date, '0001-01-01') DESC, id DESC LIMIT %s", wanted
-    newest_share = 2 * RECENT_CANDIDATES / matches
+    newest_share = 2 * shared.RECENT_CANDIDATES / matches
     if not dates or newest_share >= 1:
         return "ORDER BY date DESC NULLS LAST, id DESC LIMIT %s", wanted
     # The histogram splits the dated rows into equal parts, oldest first.
@@ -369,7 +345,7 @@ def _recent(matches, dates):
 
 def similar_words(words):
     """{typed word: [known words that look like it, best first]} for ``words``."""
-    rows = _fetch(
+    rows = shared.fetch(
         """
         SELECT typed.word, known.word
         FROM unnest(%s::text[]) AS typed(word)
@@ -380,7 +356,7 @@ def similar_words(words):
             LIMIT %s
         ) known
         """,
-        [list(words), SIMILARITY, SUGGESTION_CANDIDATES],
+        [list(words), shared.SIMILARITY, shared.SUGGESTION_CANDIDATES],
     )
     similar = {}
     for typed, known in rows:
@@ -388,22 +364,16 @@ def similar_words(words):
     return similar
 
 
-def findable(words, visible):
-    """Those of ``words`` that find at least one entry in ``visible``."""
-    condition, params = where(visible)
-    checks = " UNION ALL ".join(
+def first_match(number, condition):
+    """See ``Engine.first_match``: the GIN index finds the word, stemmed as indexed."""
+    return (
         f"(SELECT {number} FROM insights_searchentry WHERE vector @@ "
         f"plainto_tsquery('{CONFIG}', %s) AND {condition} LIMIT 1)"
-        for number in range(len(words))
     )
-    found = _fetch(checks, [value for word in words for value in (word, *params)])
-    return {words[number] for (number,) in found}
 
 
-def _fetch(sql, params):
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
+def word_parameter(word):
+    return word
 
 
 # Writing ---------------------------------------------------------------------------------------

@@ -17,33 +17,23 @@ from itertools import islice
 
 from django.db import connection
 
+from events.sql import where
+from insights.search import sql as shared
 from insights.search import storage, text
 from insights.search.documents import item_dates
-from insights.search.highlight import mark_words, plain_snippet
+from insights.search.highlight import mark_words
 from insights.search.models import SearchWord
 from insights.search.query import AnyOf, Phrase
-from insights.search.sql import Sample, where
 
 # bm25 weights of the columns A, B, C, D.
 WEIGHTS = "10.0, 4.0, 2.0, 1.0"
 # The sample (see ``sample``): about SAMPLE_ROWS entries and about SAMPLE_MATCHES matches.
 SAMPLE_ROWS = 30_000
-SAMPLE_MATCHES = 1500
 # bm25 ranks every match up to here; beyond it, the most recent candidates (see ``page``).
 RANK_ALL_BELOW = 2000
-RECENT_CANDIDATES = 500
-EXACT_CANDIDATES = 20
 ROWID = "insights_searchentry_fts.rowid"
 TABLE_SIZE = "coalesce((SELECT max(id) FROM insights_searchentry), 0)"
-# Facet values counted per facet (the most frequent ones).
-FACET_VALUES = 15
-# The sample takes ids by a multiplicative hash, so it has no period (such as "every 11th
-# entry", which could be one event's entries in a regular corpus).
-HASH = 2654435761
 TRIGRAM_CANDIDATES = 30
-SUGGESTION_CANDIDATES = 3
-# How alike (trigram similarity, as pg_trgm computes it) a known word must be to be suggested.
-SIMILARITY = 0.4
 # The matches drive the join (CROSS JOIN fixes SQLite's join order): with an index on a filtered
 # column (the type, a facet value) the planner may otherwise loop over the entries and ask FTS5
 # about each one, which costs seconds when the filter keeps many. Only the few entries with the
@@ -114,36 +104,36 @@ def sample(query, entries):
             "MATCH %s)"
         )
         matches_params = match_params
-    rows = _fetch(
+    rows = shared.fetch(
         f"""
         WITH share AS MATERIALIZED (
             SELECT min(
                 1000,
                 max(1, 1000 * {SAMPLE_ROWS} / max(1, {TABLE_SIZE})),
-                max(1, 1000 * {SAMPLE_MATCHES} / max(1, {matches}))
+                max(1, 1000 * {shared.SAMPLE_MATCHES} / max(1, {matches}))
             ) AS value
         ),
         counted AS (
             SELECT f.value_id, count(*) AS number
             FROM {source} JOIN insights_searchentryfacet f
                  ON f.entry_id = insights_searchentry.id
-            WHERE {match} AND ({row_id} * {HASH}) %% 1000 < (SELECT value FROM share)
+            WHERE {match} AND ({row_id} * {shared.HASH}) %% 1000 < (SELECT value FROM share)
               AND {condition}
             GROUP BY f.value_id
         ),
         {_TOP}
         SELECT top.*, 1000.0 / share.value FROM share LEFT JOIN top ON 1
         """,
-        [*matches_params, *match_params, *params, FACET_VALUES],
+        [*matches_params, *match_params, *params, shared.FACET_VALUES],
     )
-    return Sample(rows=[row[:4] for row in rows if row[0] is not None], scale=rows[0][4])
+    return shared.Sample(rows=[row[:4] for row in rows if row[0] is not None], scale=rows[0][4])
 
 
 def count(query, entries, *, bound):
     """How many of ``entries`` match ``query``, counted up to ``bound + 1``."""
     source, match, match_params = _matches(query)
     condition, params = where(entries)
-    return _fetch(
+    return shared.fetch(
         f"SELECT count(*) FROM (SELECT 1 FROM {source} WHERE {match} AND {condition} LIMIT %s)",
         [*match_params, *params, bound + 1],
     )[0][0]
@@ -153,7 +143,7 @@ def facet_counts(query, entries):
     """(facet, value, label, count) of all matches (when the caller counted few)."""
     source, match, match_params = _matches(query)
     condition, params = where(entries)
-    return _fetch(
+    return shared.fetch(
         f"""
         WITH counted AS (
             SELECT f.value_id, count(*) AS number
@@ -165,39 +155,19 @@ def facet_counts(query, entries):
         {_TOP}
         SELECT * FROM top
         """,
-        [*match_params, *params, FACET_VALUES],
+        [*match_params, *params, shared.FACET_VALUES],
     )
 
 
-# The values of CTE ``counted`` with their labels, the most frequent FACET_VALUES per facet
-# (a chosen filter value is among them: every result has it).
-_TOP = """
-        top AS (
-            SELECT facet, value, label, number FROM (
-                SELECT v.facet, v.value, v.label, counted.number, row_number() OVER (
-                    PARTITION BY v.facet ORDER BY counted.number DESC, v.value
-                ) AS position
-                FROM counted JOIN insights_searchfacetvalue v ON v.id = counted.value_id
-            )
-            WHERE position <= %s
-        )"""
+# The most frequent values of CTE ``counted`` (``shared.TOP``).
+_TOP = shared.TOP.format(
+    labelled="counted JOIN insights_searchfacetvalue v ON v.id = counted.value_id"
+)
 
 
-def page(query, entries, **window):
-    """One page of ranked results, with the matching words in their text marked (see
-    ``page_query`` for the arguments)."""
-    return [
-        {
-            "id": row[0],
-            "item_type": row[1],
-            "title": row[2],
-            "context": row[3],
-            "url": row[4],
-            "date": row[5],
-            "snippet": plain_snippet(row[6]) if query.is_empty else mark_words(row[6], query),
-        }
-        for row in _fetch(*page_query(query, entries, **window))
-    ]
+def snippet(text, query):
+    """The index holds stems, so the words are marked here, in the results' own text."""
+    return mark_words(text, query)
 
 
 def page_query(query, entries, *, matches, exact, sampled, offset, limit):
@@ -232,13 +202,13 @@ def page_query(query, entries, *, matches, exact, sampled, offset, limit):
             )
 
         channels = [f"SELECT * FROM ({candidates(source)} ORDER BY {ROWID} DESC LIMIT %s)"]
-        sql_params = [*match_params, *params, RECENT_CANDIDATES]
+        sql_params = [*match_params, *params, shared.RECENT_CANDIDATES]
         if key:
             channels.append(
                 f"SELECT * FROM ({candidates(FROM_TITLE_KEY)} "
                 "AND insights_searchentry.title_key = %s LIMIT %s)"
             )
-            sql_params += [*match_params, *params, key, EXACT_CANDIDATES]
+            sql_params += [*match_params, *params, key, shared.EXACT_CANDIDATES]
         order = ["candidates.score", "e.date DESC NULLS LAST", "e.id DESC"]
         if key:
             order.insert(0, "e.title_key = %s DESC")
@@ -268,26 +238,26 @@ def similar_words(words):
         )
         params.append(" OR ".join(_quoted(gram) for gram in _trigrams(word)))
     scored = {}
-    for number, candidate, frequency in _fetch(" UNION ALL ".join(selects), params):
+    for number, candidate, frequency in shared.fetch(" UNION ALL ".join(selects), params):
         score = similarity(words[number], candidate)
-        if score >= SIMILARITY and candidate != words[number]:
+        if score >= shared.SIMILARITY and candidate != words[number]:
             scored.setdefault(words[number], []).append((-score, -frequency, candidate))
     return {
-        typed: [candidate for *_, candidate in sorted(found)[:SUGGESTION_CANDIDATES]]
+        typed: [candidate for *_, candidate in sorted(found)[: shared.SUGGESTION_CANDIDATES]]
         for typed, found in scored.items()
     }
 
 
-def findable(words, visible):
-    """Those of ``words`` that find at least one entry in ``visible``."""
-    condition, params = where(visible)
-    checks = " UNION ALL ".join(
+def first_match(number, condition):
+    """See ``Engine.first_match``: FTS5 finds the word, stemmed in Python as indexed."""
+    return (
         f"SELECT * FROM (SELECT {number} FROM {FROM_MATCHES} "
         f"WHERE insights_searchentry_fts MATCH %s AND {condition} LIMIT 1)"
-        for number in range(len(words))
     )
-    found = _fetch(checks, [value for word in words for value in (_quoted(stems(word)), *params)])
-    return {words[number] for (number,) in found}
+
+
+def word_parameter(word):
+    return _quoted(stems(word))
 
 
 def similarity(first, second):
@@ -304,12 +274,6 @@ def _padded_trigrams(word):
 
 def _trigrams(word):
     return sorted({word[index : index + 3] for index in range(len(word) - 2)})
-
-
-def _fetch(sql, params):
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
 
 
 # Writing ---------------------------------------------------------------------------------------

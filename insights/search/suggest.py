@@ -6,7 +6,9 @@ first of them that finds something the user may see is the suggestion. The vocab
 only public words, and that last check keeps a word out that has since become invisible.
 """
 
+from events.sql import where
 from insights.search import text
+from insights.search.sql import fetch
 
 
 def suggestions(unknown_words, visible, *, db):
@@ -22,13 +24,21 @@ def suggestions(unknown_words, visible, *, db):
     candidates = list(dict.fromkeys(word for found in similar.values() for word in found))
     if not candidates:
         return {}
-    findable = db.findable(candidates, visible)
+    usable = findable(candidates, visible, db=db)
     result = {}
     for typed, found in similar.items():
-        best = next((word for word in found if word in findable), None)
+        best = next((word for word in found if word in usable), None)
         if best:
             result[typed] = best
     return result
+
+
+def findable(words, visible, *, db):
+    """Those of ``words`` that find at least one entry in ``visible``: one query."""
+    condition, params = where(visible)
+    checks = " UNION ALL ".join(db.first_match(number, condition) for number in range(len(words)))
+    found = fetch(checks, [value for word in words for value in (db.word_parameter(word), *params)])
+    return {words[number] for (number,) in found}
 
 
 def corrected(query_string, suggestions):

@@ -7,7 +7,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.db import transaction
 
-from insights.search import engine, postgres, sqlite
+from insights.search import engine, sqlite
+from insights.search import sql as shared
 from insights.search.indexing import rebuild_index
 from tests import factories
 
@@ -30,7 +31,7 @@ def sampling(monkeypatch):
     """Make this small index behave like a big one: counts beyond a bound of 2 are estimated
     from a sample that keeps a fixed share of the entries (by a hash of their id)."""
     monkeypatch.setattr(engine, "COUNT_BOUND", 2)
-    monkeypatch.setattr(postgres, "SAMPLE_MATCHES", 2)
+    monkeypatch.setattr(shared, "SAMPLE_MATCHES", 2)
     monkeypatch.setattr(sqlite, "SAMPLE_ROWS", 5)
 
 

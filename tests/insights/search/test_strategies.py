@@ -10,7 +10,8 @@ import pytest
 from django.db import connection
 
 from insights.search import postgres, sqlite
-from insights.search.engine import search
+from insights.search import sql as shared
+from insights.search.engine import Scope, results_page, search
 from insights.search.models import SearchEntry
 from insights.search.query import parse
 from insights.search.sql import Sample
@@ -58,15 +59,14 @@ def test_every_way_finds_the_same_results(corpus, anonymous, request, monkeypatc
 @pytest.mark.postgres
 def test_postgres_looks_only_among_the_newest_rows_in_between(corpus, monkeypatch):
     """Between few and very many matches: a date range from the planner's histogram."""
-    monkeypatch.setattr(postgres, "RECENT_CANDIDATES", 2)
+    monkeypatch.setattr(shared, "RECENT_CANDIDATES", 2)
     monkeypatch.setattr(postgres, "SORT_ALL_BELOW", 0)
     dates = ("2000-01-01", "2023-01-01", "2024-05-01", "2030-01-01")
     # Two candidates among eight matches: the newest half of the dated rows will do.
     assert postgres._recent(8, dates)[1] == ["2023-01-01", 2]
 
-    hits = postgres.page(
-        parse("samenwerking"),
-        SearchEntry.objects.all(),
+    hits = results_page(
+        Scope(parse("samenwerking"), frozenset(), None, SearchEntry.objects.all()),
         matches=8,
         exact=False,
         sampled=Sample(rows=[], scale=2.0, dates=dates),
@@ -86,3 +86,9 @@ def test_sqlite_rebuild_numbers_entries_by_date(corpus):
 
     assert ordered[: len(undated)] == undated
     assert ordered[len(undated) :] == sorted(ordered[len(undated) :])
+
+
+@pytest.mark.parametrize("module", [postgres, sqlite])
+def test_each_database_module_implements_the_engine_interface(module):
+    assert isinstance(module, shared.Engine)
+    assert module.__name__ in {"insights.search.postgres", "insights.search.sqlite"}
