@@ -17,6 +17,7 @@ from events import admin as events_admin
 from events.admin import (
     MARKDOWN_HELP,
     SUMMARY_HELP,
+    THEME_NAMES,
     ContentChangedMixin,
     MarkdownHelpMixin,
     PublishableForm,
@@ -102,6 +103,7 @@ class TakeawayInline(AttributionMixin, MarkdownHelpMixin, admin.StackedInline):
     form = TakeawayForm
     autocomplete_fields = ["domains"]
     markdown_fields = {"explanation": MARKDOWN_HELP}
+    formfield_overrides = THEME_NAMES
     show_change_link = True
     extra = 0
 
@@ -204,6 +206,7 @@ class PublicationAdmin(
         PublishingAdminMixin.publishing_fieldset,
     ]
     inlines = [PublicationPersonInline, PublicationOrganisationInline, PublicationTakeawayInline]
+    formfield_overrides = THEME_NAMES
 
 
 class TakeawayAdminForm(TakeawayForm):
@@ -268,6 +271,7 @@ class TakeawayAdmin(ContentChangedMixin, AttributionMixin, MarkdownHelpMixin, ad
     ordering = ["-created_at"]
     autocomplete_fields = ["event", "publication", "domains"]
     markdown_fields = {"explanation": MARKDOWN_HELP}
+    formfield_overrides = THEME_NAMES
     fields = [
         "text",
         "slug",

@@ -2,6 +2,9 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from taggit.models import Tag
 
 pytestmark = pytest.mark.django_db
 
@@ -10,3 +13,26 @@ def test_models_and_migrations_agree():
     out = StringIO()
     call_command("makemigrations", "--check", "--dry-run", stdout=out, stderr=out)
     assert "No changes detected" in out.getvalue()
+
+
+BEFORE_INPUT_LIMITS = [("events", "0006_listing_indexes")]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_theme_slugs_the_pages_cannot_use_are_repaired():
+    executor = MigrationExecutor(connection)
+    executor.migrate(BEFORE_INPUT_LIMITS)
+    try:
+        old = executor.loader.project_state(BEFORE_INPUT_LIMITS).apps.get_model("taggit", "Tag")
+        for name, slug in [("Thema", "thema"), ("!!!", ""), ("😀", "_1"), ("a b", "a b")]:
+            old.objects.create(name=name, slug=slug)
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
+
+    assert sorted(Tag.objects.values_list("name", "slug")) == [
+        ("!!!", "thema-2"),
+        ("Thema", "thema"),
+        ("a b", "a-b"),
+        ("😀", "_1"),
+    ]

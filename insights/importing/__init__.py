@@ -9,7 +9,8 @@ Three steps, each usable on its own:
   (``events[2].sessions[0].date``) and collects every problem. Which keys an object has, and
   how each value is checked, is the table of ``Shape``s in ``schema``, made of the checks in
   ``checks``; after the walk come the checks that need the whole file or the database:
-  takeaway slugs, unique names, references, region cycles, takeaway slugs already in use.
+  takeaway slugs, unique names, references, region cycles, takeaway slugs already in use, new
+  themes whose name makes no slug.
 - ``import_content(data)`` (``writing``) validates and, only when there are no problems, writes
   everything in one transaction: objects are matched by slug (synonym sets by their first term)
   and nested lists are replaced. Writes are done in bulk, per batch of events or publications,

@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
 from events.models import Domain, Event, EventKind, Organisation, Person, Region, Series
+from events.slugs import makes_theme_slug
 from insights.importing.problems import INVALID, location, shown
 
 # Checks for single values ----------------------------------------------------------------------
@@ -223,6 +224,19 @@ def _report_duplicates(items, path, unique, v):
 
 
 NON_EMPTY = string(required=True)
+
+
+def theme(check_name):
+    """A theme name checked by ``check_name``; one without a letter or digit makes no address
+    for a new theme's page, so it must name a theme in the database (checked after the walk)."""
+
+    def check(value, path, v):
+        value = check_name(value, path, v)
+        if value is not INVALID and not makes_theme_slug(value):
+            v.nameless_themes.append((value, path))
+        return value
+
+    return check
 
 
 def term(value, path, v):

@@ -67,6 +67,7 @@ class Validation:
     def __init__(self):
         self.problems = []  # (path, message)
         self.references = []  # (collection, slug, path)
+        self.nameless_themes = []  # (name, path): theme names that make no slug
 
     def problem(self, path, message):
         self.problems.append((path, message))

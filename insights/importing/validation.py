@@ -2,11 +2,17 @@
 
 ``validate`` walks the data with ``DOCUMENT``, which collects the problems and the references;
 after the walk come the checks that need the whole file or the database: takeaway slugs,
-unique names, references, region cycles, takeaway slugs already in use.
+unique names, references, region cycles, takeaway slugs already in use, new themes that need
+a slug.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
+from taggit.models import Tag
 
 from events.models import Region
 from insights.importing.bulk import IDS_PER_QUERY, batches
@@ -35,6 +41,7 @@ def validate(data):
         existing = check_references(content, v)
         check_region_cycles(content, v)
         check_takeaways_in_use(content, v)
+        check_nameless_themes(v)
     return Validated(content, v.sorted_problems(), existing)
 
 
@@ -141,3 +148,22 @@ def check_takeaways_in_use(content, v):
                     f"{shown(slug)} is already the slug of a takeaway of {label} "
                     f"{shown(owner[1])}, which is not in the file",
                 )
+
+
+def check_nameless_themes(v):
+    """A theme name without a letter or digit may only be that of a theme in the database:
+    a new theme's address (its slug) is made from the letters and digits of its name."""
+    names = sorted({name.lower() for name, _ in v.nameless_themes})
+    existing = set()
+    for batch in batches(names, IDS_PER_QUERY):
+        condition = reduce(or_, (Q(name__iexact=name) for name in batch))
+        existing.update(
+            name.lower() for name in Tag.objects.filter(condition).values_list("name", flat=True)
+        )
+    for name, path in v.nameless_themes:
+        if name.lower() not in existing:
+            v.problem(
+                path,
+                f"{shown(name)} cannot be a new theme: its address (slug) is made from the "
+                "letters and digits of its name, and it has none",
+            )

@@ -39,6 +39,7 @@ FILES = Path(__file__).parent / "files"
 EVENT = {"slug": "webinar-1", "title": "Webinar", "kind": "webinar"}
 PUBLICATION = {"slug": "cahier-1", "title": "Cahier", "kind": "cahier"}
 JAN = {"slug": "jan", "name": "Jan"}
+LES = {"slug": "les", "text": "Samen leren werkt."}
 
 
 def document(**lists):
@@ -248,6 +249,27 @@ def test_duplicate_references_and_tags_in_a_list_are_reported():
         'events[0].regions[1]: duplicate "veluwe" (first at events[0].regions[0])',
         'events[0].tags[1]: duplicate "wonen" (first at events[0].tags[0])',
     ]
+
+
+def test_new_theme_without_letters_or_digits_is_reported():
+    data = document(
+        events=[{**EVENT, "tags": ["wonen", "😀"], "takeaways": [{**LES, "tags": ["!!!"]}]}],
+        publications=[{**PUBLICATION, "tags": ["- _ -"]}],
+    )
+    assert problems(data) == [
+        'events[0].tags[1]: "😀" cannot be a new theme: its address (slug) is made from the '
+        "letters and digits of its name, and it has none",
+        'events[0].takeaways[0].tags[0]: "!!!" cannot be a new theme: its address (slug) is made '
+        "from the letters and digits of its name, and it has none",
+        'publications[0].tags[0]: "- _ -" cannot be a new theme: its address (slug) is made from '
+        "the letters and digits of its name, and it has none",
+    ]
+
+
+def test_existing_theme_without_letters_or_digits_is_taken_as_it_is():
+    Tag.objects.create(name="😀")
+    import_content(document(events=[{**EVENT, "tags": ["😀"]}]))
+    assert list(Event.objects.get().tags.values_list("name", "slug")) == [("😀", "thema")]
 
 
 def test_takeaway_slugs_are_unique_across_events_and_publications():
