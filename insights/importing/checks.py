@@ -13,14 +13,14 @@ import re
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
 from events.models import Domain, Event, EventKind, Organisation, Person, Region, Series
 from events.slugs import makes_theme_slug
-from insights.importing.problems import INVALID, location, shown
+from insights.importing.problems import INVALID, escaped, location, shown
 
 # Checks for single values ----------------------------------------------------------------------
 # A check takes (value, path, validation) and returns the cleaned value, or INVALID after
@@ -47,12 +47,20 @@ COLLECTIONS = {
 SLUG = re.compile(r"[-a-zA-Z0-9_]+")  # what Django's SlugField accepts
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}.*")
+SURROGATE = re.compile("[\ud800-\udfff]")  # what JSON's "\\ud800" gives: not a character
 
 
 def string(*, max_length=None, required=False):
     def check(value, path, v):
         if not isinstance(value, str):
             return v.wrong_type(path, "a string", value)
+        if "\x00" in value:
+            return v.problem(path, "holds a NUL character (\\u0000), which no text may hold")
+        if surrogate := SURROGATE.search(value):
+            return v.problem(
+                path,
+                f"holds a lone surrogate ({escaped(surrogate[0])}), which is not a character",
+            )
         if required and not value.strip():
             return v.problem(path, "must not be empty")
         if max_length is not None and len(value) > max_length:
@@ -124,6 +132,10 @@ def a_moment(value, path, v):
         return v.problem(path, f"{shown(value)} is not a date and time")
     if moment.tzinfo is None:
         return v.problem(path, f"{shown(value)} has no UTC offset (such as +00:00)")
+    try:
+        moment.astimezone(UTC)  # as it is stored
+    except OverflowError:
+        return v.problem(path, f"{shown(value)} is out of range: it cannot be expressed in UTC")
     return moment
 
 

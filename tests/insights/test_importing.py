@@ -441,6 +441,68 @@ def test_text_longer_than_the_model_allows_is_reported():
     ]
 
 
+def test_nul_character_in_text_is_reported_and_nothing_written():
+    data = document(
+        people=[{**JAN, "bio": "Bio\x00"}],
+        events=[
+            {
+                **EVENT,
+                "title": "Web\x00inar",
+                "tags": ["won\x00en"],
+                "takeaways": [{**LES, "text": "\x00"}],
+                "status\x00": "draft",
+            }
+        ],
+        synonyms=[{"terms": ["IZA", "Integraal\x00Zorgakkoord"]}],
+    )
+    nul = "holds a NUL character (\\u0000), which no text may hold"
+    assert problems(data) == [
+        'events[0]["status\\u0000"]: unknown key (did you mean "status"?)',
+        f"events[0].tags[0]: {nul}",
+        f"events[0].takeaways[0].text: {nul}",
+        f"events[0].title: {nul}",
+        f"people[0].bio: {nul}",
+        f"synonyms[0].terms[1]: {nul}",
+    ]
+    with pytest.raises(InvalidContent):
+        import_content(data)
+    assert database_rows()["Event"] == 0
+
+
+def test_lone_surrogate_is_reported_and_nothing_written():
+    raw = (
+        b'{"format": "dwarsverband", "version": 1, "events": [{"slug": "w", "kind": "webinar", '
+        b'"title": "Web\\ud800inar", "summary": "\\udfff", "\\ud800": 1}]}'
+    )
+    data = read_content(raw)
+    assert problems(data) == [
+        "events[0].summary: holds a lone surrogate (\\udfff), which is not a character",
+        "events[0].title: holds a lone surrogate (\\ud800), which is not a character",
+        'events[0]["\\ud800"]: unknown key',
+    ]
+    with pytest.raises(InvalidContent):
+        import_content(data)
+    assert database_rows()["Event"] == 0
+
+
+@pytest.mark.parametrize("moment", ["9999-12-31T23:59:59-12:00", "0001-01-01T00:00:00+01:00"])
+def test_moment_that_cannot_be_expressed_in_utc_is_reported(moment):
+    data = document(events=[{**EVENT, "status": "published", "published_at": moment}])
+    assert problems(data) == [
+        f'events[0].published_at: "{moment}" is out of range: it cannot be expressed in UTC'
+    ]
+    with pytest.raises(InvalidContent):
+        import_content(data)
+    assert database_rows()["Event"] == 0
+
+
+def test_number_too_long_to_read_is_reported():
+    raw = b'{"format": "dwarsverband", "version": 1,\n "events": [{"attendance": ' + b"9" * 5000
+    assert read_problems(raw + b"}]}") == [
+        "file: a number has more digits than can be read (at most 4300)"
+    ]
+
+
 def test_empty_required_text_is_reported():
     assert problems(document(events=[{**EVENT, "title": "  "}])) == [
         "events[0].title: must not be empty"
