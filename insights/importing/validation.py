@@ -27,22 +27,45 @@ class Validated:
     content: object  # the cleaned data (INVALID when it is not an object)
     problems: list
     existing: dict  # collection → {slug: pk} of referenced objects only in the database
+    walked: Validation  # what the walk collected: references and theme names to look up
 
 
 def validate(data):
-    """Every problem in ``data`` (parsed JSON), with the cleaned data for the importer."""
+    """Every problem in ``data`` (parsed JSON), with the cleaned data for the importer.
+
+    Only reads: the importer validates before it takes the database's write lock.
+    """
     v = Validation()
     content = DOCUMENT(data, (), v)
     existing = {}
     if content is not INVALID:
         check_takeaway_slugs(content, v)
-        for collection in ("domains", "event_kinds"):
-            check_unique_names(content, collection, v)
-        existing = check_references(content, v)
-        check_region_cycles(content, v)
-        check_takeaways_in_use(content, v)
-        check_nameless_themes(v)
-    return Validated(content, v.sorted_problems(), existing)
+        existing = check_database(content, v)
+    return Validated(content, v.sorted_problems(), existing, v)
+
+
+def recheck(validated):
+    """``validated`` (without problems) checked against the database again.
+
+    The importer calls this inside its transaction: the database may have changed since the
+    file was validated (a referenced region deleted, a name taken), and the checks that read it
+    take a moment, where walking a large file takes minutes.
+    """
+    v = Validation()
+    v.references, v.nameless_themes = validated.walked.references, validated.walked.nameless_themes
+    existing = check_database(validated.content, v)
+    return Validated(validated.content, v.sorted_problems(), existing, v)
+
+
+def check_database(content, v):
+    """The checks that read the database; returns the referenced objects only there."""
+    for collection in ("domains", "event_kinds"):
+        check_unique_names(content, collection, v)
+    existing = check_references(content, v)
+    check_region_cycles(content, v)
+    check_takeaways_in_use(content, v)
+    check_nameless_themes(v)
+    return existing
 
 
 def _takeaway_places(content):

@@ -3,14 +3,11 @@ re-imports. The files live in tests/insights/files/."""
 
 import datetime
 import json
-import os
-import subprocess
-import sys
+import sqlite3
 from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
@@ -29,9 +26,10 @@ from events.models import (
     Series,
     Session,
 )
-from insights.importing import InvalidContent, import_content, read_content, validate
+from insights.importing import InvalidContent, import_content, read_content, validate, writing
 from insights.models import Publication, PublicationPerson, SynonymSet, Takeaway, TakeawayPerson
 from tests import factories
+from tests.conftest import run_python
 
 pytestmark = pytest.mark.django_db
 
@@ -573,6 +571,23 @@ def test_broken_file_leaves_the_database_unchanged():
     assert list(Event.objects.values_list("title", flat=True)) == ["Bestaand"]
 
 
+def test_database_change_after_validation_is_reported_and_nothing_written(monkeypatch):
+    veluwe = factories.region(slug="veluwe")
+
+    def validate_then_delete_the_region(data):
+        validated = validate(data)
+        veluwe.delete()  # as an editor might, while a large file is validated
+        return validated
+
+    monkeypatch.setattr(writing, "validate", validate_then_delete_the_region)
+    with pytest.raises(InvalidContent) as raised:
+        import_content(document(events=[{**EVENT, "regions": ["veluwe"]}]))
+    assert [str(problem) for problem in raised.value.problems] == [
+        'events[0].regions[0]: region "veluwe" is neither in the file nor in the database'
+    ]
+    assert Event.objects.count() == 0
+
+
 # Importing
 
 
@@ -870,18 +885,29 @@ def test_command_is_quiet_with_verbosity_0():
     assert Event.objects.count() == 3
 
 
+def test_command_checks_a_file_while_the_portal_writes(sqlite_file, tmp_path):
+    path = tmp_path / "lezing.json"
+    path.write_text(json.dumps(document(events=[{**EVENT, "kind": "lezing"}])))
+    other = sqlite3.connect(sqlite_file, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # the portal writing: SQLite's one write lock is taken
+    try:
+        completed = run_python(
+            "manage.py", "import_content", str(path), sqlite_path=sqlite_file, timeout=15
+        )
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert completed.stderr.splitlines() == [
+        'events[0].kind: event kind "lezing" is neither in the file nor in the database',
+        f"CommandError: {path}: 1 problem; nothing was imported.",
+    ]
+
+
 def test_command_exits_with_status_1_on_a_broken_file(tmp_path):
     path = tmp_path / "kapot.json"
     path.write_bytes(b'{"format": "dwarsverband", "events": [')
-    env = {**os.environ, "SQLITE_PATH": str(tmp_path / "leeg.sqlite3")}
-    env.pop("DATABASE_URL", None)
-    completed = subprocess.run(
-        [sys.executable, "manage.py", "import_content", str(path)],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
+    completed = run_python(
+        "manage.py", "import_content", str(path), sqlite_path=tmp_path / "leeg.sqlite3"
     )
     assert completed.returncode == 1
     assert completed.stderr.splitlines() == [
