@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from events.limits import BODY, DESCRIPTION, SUMMARY, limited, text_check
 from events.publishing import Publishable, PublishableQuerySet, publishable_constraints
 from events.querysets import DomainAndThemeQuerySetMixin, JoinedNames
 from events.slugs import SluggedMixin
@@ -24,13 +25,18 @@ class Domain(SluggedMixin, models.Model):
 
     name = models.CharField(_("naam"), max_length=60, unique=True)
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
-    description = models.TextField(_("omschrijving"), blank=True)
+    description = models.TextField(_("omschrijving"), blank=True, **limited(DESCRIPTION))
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     class Meta:
         ordering = ["order", "name"]
         verbose_name = _("domein")
         verbose_name_plural = _("domeinen")
+        constraints = [
+            text_check(
+                "events_domain", "name", "slug", "description", limits={"description": DESCRIPTION}
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -80,7 +86,7 @@ class Region(SluggedMixin, models.Model):
         on_delete=models.PROTECT,
         related_name="children",
     )
-    description = models.TextField(_("omschrijving"), blank=True)
+    description = models.TextField(_("omschrijving"), blank=True, **limited(DESCRIPTION))
 
     objects = RegionQuerySet.as_manager()
 
@@ -93,6 +99,9 @@ class Region(SluggedMixin, models.Model):
             choices_constraint("kind", RegionKind, "events_region_kind_valid"),
             models.CheckConstraint(
                 condition=~Q(parent=models.F("pk")), name="events_region_not_own_parent"
+            ),
+            text_check(
+                "events_region", "name", "slug", "description", limits={"description": DESCRIPTION}
             ),
         ]
 
@@ -132,7 +141,9 @@ class Organisation(SluggedMixin, models.Model):
         on_delete=models.PROTECT,
         related_name="organisations",
     )
-    description = models.TextField(_("omschrijving"), blank=True, help_text=_("Markdown."))
+    description = models.TextField(
+        _("omschrijving"), blank=True, help_text=_("Markdown."), **limited(DESCRIPTION)
+    )
     ceased_on = models.DateField(
         _("opgeheven op"),
         null=True,
@@ -146,6 +157,11 @@ class Organisation(SluggedMixin, models.Model):
         verbose_name_plural = _("organisaties")
         constraints = [
             choices_constraint("kind", OrganisationKind, "events_organisation_kind_valid"),
+            text_check(
+                "events_organisation",
+                *("name", "slug", "website", "description"),
+                limits={"description": DESCRIPTION},
+            ),
         ]
 
     def __str__(self):
@@ -169,12 +185,19 @@ class Person(SluggedMixin, models.Model):
         on_delete=models.PROTECT,
         related_name="people",
     )
-    bio = models.TextField(_("korte bio"), blank=True, help_text=_("Markdown."))
+    bio = models.TextField(
+        _("korte bio"), blank=True, help_text=_("Markdown."), **limited(DESCRIPTION)
+    )
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("persoon")
         verbose_name_plural = _("personen")
+        constraints = [
+            text_check(
+                "events_person", "name", "slug", "function", "bio", limits={"bio": DESCRIPTION}
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -189,13 +212,20 @@ class EventKind(SluggedMixin, models.Model):
     name = models.CharField(_("naam"), max_length=60, unique=True)
     name_plural = models.CharField(_("meervoud"), max_length=60, blank=True)
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
-    description = models.TextField(_("omschrijving"), blank=True)
+    description = models.TextField(_("omschrijving"), blank=True, **limited(DESCRIPTION))
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     class Meta:
         ordering = ["order", "name"]
         verbose_name = _("soort bijeenkomst")
         verbose_name_plural = _("soorten bijeenkomsten")
+        constraints = [
+            text_check(
+                "events_eventkind",
+                *("name", "name_plural", "slug", "description"),
+                limits={"description": DESCRIPTION},
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -206,12 +236,19 @@ class Series(SluggedMixin, models.Model):
 
     name = models.CharField(_("naam"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
-    description = models.TextField(_("omschrijving"), blank=True, help_text=_("Markdown."))
+    description = models.TextField(
+        _("omschrijving"), blank=True, help_text=_("Markdown."), **limited(DESCRIPTION)
+    )
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("reeks")
         verbose_name_plural = _("reeksen")
+        constraints = [
+            text_check(
+                "events_series", "name", "slug", "description", limits={"description": DESCRIPTION}
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -426,8 +463,10 @@ class Event(SluggedMixin, Publishable):
     domains = models.ManyToManyField(
         Domain, verbose_name=_("domeinen"), blank=True, related_name="events"
     )
-    summary = models.TextField(_("samenvatting"), blank=True, help_text=_("Markdown, kort."))
-    body = models.TextField(_("verslag"), blank=True, help_text=_("Markdown."))
+    summary = models.TextField(
+        _("samenvatting"), blank=True, help_text=_("Markdown, kort."), **limited(SUMMARY)
+    )
+    body = models.TextField(_("verslag"), blank=True, help_text=_("Markdown."), **limited(BODY))
     audience = models.CharField(
         _("doelgroep of deelnamevoorwaarden"),
         max_length=255,
@@ -465,6 +504,12 @@ class Event(SluggedMixin, Publishable):
                 condition=Q(end_date__isnull=True)
                 | Q(start_date__isnull=False, end_date__gte=models.F("start_date")),
                 name="events_event_end_not_before_start",
+            ),
+            text_check(
+                "events_event",
+                *("title", "slug", "location", "summary", "body", "audience"),
+                *("source_name", "source_url"),
+                limits={"summary": SUMMARY, "body": BODY},
             ),
         ]
         indexes = [
@@ -542,7 +587,9 @@ class Session(models.Model):
     order = models.PositiveSmallIntegerField(_("volgorde"), default=1)
     title = models.CharField(_("titel"), max_length=255)
     date = models.DateField(_("datum"), null=True, blank=True)
-    summary = models.TextField(_("samenvatting"), blank=True, help_text=_("Markdown."))
+    summary = models.TextField(
+        _("samenvatting"), blank=True, help_text=_("Markdown."), **limited(SUMMARY)
+    )
 
     class Meta:
         ordering = ["event", "order"]
@@ -550,6 +597,7 @@ class Session(models.Model):
         verbose_name_plural = _("sessies")
         constraints = [
             models.UniqueConstraint(fields=["event", "order"], name="events_session_order_unique"),
+            text_check("events_session", "title", "summary", limits={"summary": SUMMARY}),
         ]
 
     def __str__(self):
@@ -624,6 +672,7 @@ class Participation(models.Model):
                 condition=Q(session__isnull=False),
                 name="events_participation_unique_on_session",
             ),
+            text_check("events_participation", "function", limits={}),
         ]
         indexes = [
             # A person's events, most recently added first (speaker pages, related events).

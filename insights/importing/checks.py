@@ -262,11 +262,25 @@ def term(value, path, v):
     return value
 
 
-def terms(value, path, v):
-    items = list_of(term)(value, path, v)
-    if items is not INVALID and len(items) < 2:
-        return v.problem(path, "needs at least two terms")
-    return items
+def terms(model, name):
+    """At least two terms, stored one per line in the text field ``name``, as long as it allows."""
+    max_length = model._meta.get_field(name).max_length
+
+    def check(value, path, v):
+        items = list_of(term)(value, path, v)
+        if items is INVALID:
+            return items
+        if len(items) < 2:
+            return v.problem(path, "needs at least two terms")
+        length = len("\n".join(item for item in items if item is not INVALID))
+        if length > max_length:
+            return v.problem(
+                path,
+                f"are {length} characters long, one per line, at most {max_length} allowed",
+            )
+        return items
+
+    return check
 
 
 # Objects: the table of keys --------------------------------------------------------------------

@@ -287,7 +287,7 @@ PUBLICATION = Shape(
     checks=(published_has_moment,),
 )
 SYNONYMS = Shape(
-    Key("terms", terms, required=True),
+    Key("terms", terms(SynonymSet, "terms"), required=True),
     Key("note", text(SynonymSet, "note"), default=""),
 )
 DOCUMENT = Shape(

@@ -669,3 +669,14 @@ def test_theme_page_asks_for_a_slug_when_the_name_makes_none(admin_client):
     }
     assert admin_client.post(THEME_ADD_URL, theme_form("😀", "blij")).status_code == 302
     assert list(Tag.objects.values_list("name", "slug")) == [("😀", "blij")]
+
+
+def test_event_with_a_body_over_its_limit_is_refused(admin_client):
+    data = event_form({"title": "Webinar", "slug": "webinar", "body": "x" * 300_001})
+
+    response = admin_client.post(ADD_URL, data)
+
+    assert response.context["adminform"].form.errors == {
+        "body": ["Zorg dat deze waarde niet meer dan 300000 tekens bevat (het zijn er nu 300001)."]
+    }
+    assert Event.objects.count() == 0

@@ -501,6 +501,29 @@ def test_number_too_long_to_read_is_reported():
     ]
 
 
+def test_free_text_longer_than_its_limit_is_reported():
+    data = document(
+        people=[{**JAN, "bio": "b" * 10_001}],
+        events=[
+            {
+                **EVENT,
+                "summary": "s" * 3_000,
+                "body": "x" * 300_001,
+                "takeaways": [{**LES, "explanation": "e" * 10_001}],
+            }
+        ],
+        publications=[{**PUBLICATION, "summary": "s" * 3_001}],
+        synonyms=[{"terms": ["IZA", "i" * 2_000]}],
+    )
+    assert problems(data) == [
+        "events[0].body: is 300001 characters long, at most 300000 allowed",
+        "events[0].takeaways[0].explanation: is 10001 characters long, at most 10000 allowed",
+        "people[0].bio: is 10001 characters long, at most 10000 allowed",
+        "publications[0].summary: is 3001 characters long, at most 3000 allowed",
+        "synonyms[0].terms: are 2004 characters long, one per line, at most 2000 allowed",
+    ]
+
+
 def test_empty_required_text_is_reported():
     assert problems(document(events=[{**EVENT, "title": "  "}])) == [
         "events[0].title: must not be empty"
