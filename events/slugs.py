@@ -44,11 +44,15 @@ def makes_theme_slug(name):
     return bool(slugify(name, allow_unicode=True))
 
 
-def has_usable_slug(tag):
-    """Whether ``tag``'s slug is one the theme pages and filters accept: not empty, only
-    letters, digits, ``-`` and ``_``, and no longer than its field allows."""
-    slug, max_length = tag.slug, tag._meta.get_field("slug").max_length
+def is_usable_theme_slug(slug, *, max_length=100):
+    """Whether the theme pages and filters accept ``slug``: not empty, only letters, digits,
+    ``-`` and ``_``, and no longer than a theme's slug may be."""
     return bool(slug) and len(slug) <= max_length and bool(slug_unicode_re.match(slug))
+
+
+def has_usable_slug(tag):
+    """Whether ``tag``'s slug is one the theme pages and filters accept."""
+    return is_usable_theme_slug(tag.slug, max_length=tag._meta.get_field("slug").max_length)
 
 
 def give_theme_a_slug(tag):

@@ -1,6 +1,9 @@
-"""Limits on input: free text fields get a ``max_length`` (only the migration state changes: it is
-not part of a ``TextField``'s database schema) and a check constraint per model
-(``<table>_text_valid``, see ``events.limits``).
+"""Limits on input, and theme slugs in the search index that the pages can use.
+
+- Free text fields get a ``max_length`` (only the migration state changes: it is not part of a
+  ``TextField``'s database schema) and a check constraint per model (``<table>_text_valid``, see
+  ``events.limits``).
+- Theme slugs that events.0007_input_limits repaired are repaired in the search index too.
 
 On SQLite, adding a check constraint rebuilds ``insights_takeaway``, which drops the triggers of
 0002_takeaway_session_trigger: they are made again afterwards (tests/insights/test_models.py
@@ -15,6 +18,23 @@ import django.db.models.lookups
 from django.db import migrations, models
 
 import events.limits
+from events.slugs import is_usable_theme_slug
+
+
+def repair_theme_facets(apps, schema_editor):
+    """The search index keeps each theme's slug as a facet value (shown as a link among the
+    popular themes): a slug events.0007_input_limits repaired is repaired here too, found by the
+    theme's name. A value that another one already has is left to ``rebuild_search_index``."""
+    Tag = apps.get_model("taggit", "Tag")
+    FacetValue = apps.get_model("insights", "SearchFacetValue")
+    for value in FacetValue.objects.filter(facet="thema"):
+        if is_usable_theme_slug(value.value):
+            continue
+        tag = Tag.objects.filter(name=value.label).first()
+        taken = FacetValue.objects.filter(facet="thema", value=getattr(tag, "slug", None))
+        if tag is not None and not taken.exists():
+            value.value = tag.slug
+            value.save(update_fields=["value"])
 
 
 def around_rebuild(*, before):
@@ -44,6 +64,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.RunPython(repair_theme_facets, migrations.RunPython.noop),
         migrations.RunPython(around_rebuild(before=True), around_rebuild(before=False)),
         migrations.SeparateDatabaseAndState(
             state_operations=[
