@@ -27,9 +27,9 @@ def database_is_busy(error):
     """Whether ``error`` says that another connection's writes were in the way."""
     if not isinstance(error, OperationalError):
         return False
-    return getattr(error.__cause__, "pgcode", None) in POSTGRES_BUSY or str(error).startswith(
-        SQLITE_BUSY
-    )
+    if getattr(error.__cause__, "pgcode", None) in POSTGRES_BUSY:
+        return True
+    return str(error).startswith(SQLITE_BUSY)
 
 
 class BusyDatabaseMiddleware:

@@ -48,8 +48,8 @@ def recheck(validated):
     """``validated`` (without problems) checked against the database again.
 
     The importer calls this inside its transaction: the database may have changed since the
-    file was validated (a referenced region deleted, a name taken), and the checks that read it
-    take a moment, where walking a large file takes minutes.
+    file was validated (a referenced region deleted, a name taken). These checks are quick
+    next to walking the whole file, which is not done again.
     """
     v = Validation()
     v.references, v.nameless_themes = validated.walked.references, validated.walked.nameless_themes
