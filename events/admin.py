@@ -12,15 +12,20 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import NestedObjects, model_ngettext
+from django.core.exceptions import ValidationError
 from django.db import models, router, transaction
 from django.db.models import prefetch_related_objects
 from django.db.models.functions import ExtractYear
 from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.text import capfirst, format_lazy, get_text_list
+from django.utils.text import Truncator, capfirst, format_lazy, get_text_list
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from taggit.admin import TagAdmin
+from taggit.forms import TagField
+from taggit.managers import TaggableManager
+from taggit.models import Tag
 
 from events import services
 from events.models import (
@@ -36,6 +41,7 @@ from events.models import (
     Session,
 )
 from events.publishing import Status
+from events.slugs import makes_theme_slug
 
 admin.site.site_header = _("Dwarsverband — redactie")
 admin.site.site_title = _("Dwarsverband — redactie")
@@ -88,6 +94,71 @@ class YearFilter(admin.SimpleListFilter):
         if not (value.isascii() and value.isdigit() and len(value) == 4):
             raise IncorrectLookupParameters(f"{value!r} is not a year")
         return queryset.filter(**{f"{self.date_field}__year": int(value)})
+
+
+NAMELESS_THEME = _(
+    "Van ‘%(name)s’ kan geen adres voor de themapagina worden gemaakt: de naam heeft geen "
+    "letter of cijfer."
+)
+
+
+class ThemeNamesField(TagField):
+    """The themes of an event, publication or takeaway, typed as names separated by commas.
+
+    Each name fits a theme (at most 100 characters); a new theme needs a letter or a digit, for
+    the address of its page is made from them. Existing themes are taken as they are.
+    """
+
+    def clean(self, value):
+        names = super().clean(value)
+        limit = Tag._meta.get_field("name").max_length
+        for name in names:
+            if len(name) > limit:
+                raise ValidationError(
+                    _("Een thema heeft hoogstens %(limit)d tekens; ‘%(name)s’ heeft er %(n)d."),
+                    params={"limit": limit, "name": Truncator(name).chars(40), "n": len(name)},
+                )
+            if not makes_theme_slug(name) and not Tag.objects.filter(name__iexact=name).exists():
+                raise ValidationError(NAMELESS_THEME, params={"name": name})
+        return names
+
+
+#: ``formfield_overrides`` for the admins with a ``tags`` field.
+THEME_NAMES = {TaggableManager: {"form_class": ThemeNamesField}}
+
+
+class ThemeForm(forms.ModelForm):
+    """A theme on its own page: an empty slug is made from the name, when it can be."""
+
+    class Meta:
+        model = Tag
+        fields = ["name", "slug"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+        self.fields["slug"].help_text = _(
+            "Leeg laten: wordt gemaakt uit de naam. Een bestaande slug liever niet veranderen: "
+            "het adres van de themapagina verandert mee."
+        )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        name = cleaned_data.get("name")
+        if name and not cleaned_data.get("slug") and not makes_theme_slug(name):
+            message = format_lazy("{} {}", NAMELESS_THEME, _("Vul zelf een slug in."))
+            self.add_error("name", ValidationError(message, params={"name": name}))
+        return cleaned_data
+
+
+admin.site.unregister(Tag)
+
+
+@admin.register(Tag)
+class ThemeAdmin(TagAdmin):
+    """django-taggit's theme admin, with ``ThemeForm``."""
+
+    form = ThemeForm
 
 
 class PublishableForm(forms.ModelForm):
@@ -409,6 +480,7 @@ class EventAdmin(ContentChangedMixin, PublishingAdminMixin, MarkdownHelpMixin, a
         PublishingAdminMixin.publishing_fieldset,
     ]
     inlines = [EventOrganisationInline, SessionInline, ParticipationInline]
+    formfield_overrides = THEME_NAMES
 
 
 @admin.register(Domain)

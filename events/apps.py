@@ -13,3 +13,11 @@ class EventsConfig(AppConfig):
         from events.generation import install_triggers
 
         post_migrate.connect(install_triggers, sender=self, dispatch_uid="events.generation")
+
+        # Themes are django-taggit's tags: each is saved with a slug its pages can use.
+        from django.db.models.signals import pre_save
+        from taggit.models import Tag
+
+        from events.slugs import give_theme_a_slug_on_save
+
+        pre_save.connect(give_theme_a_slug_on_save, sender=Tag, dispatch_uid="events.slugs.theme")

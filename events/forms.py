@@ -34,6 +34,15 @@ def shown(value):
     return Truncator(text).chars(40)
 
 
+def check_slug(value):
+    """Refuse ``value`` unless it could be a slug: before any query sees it (a NUL character
+    would make PostgreSQL fail, a long value costs a query for nothing)."""
+    if len(value) > MAX_VALUE_LENGTH or not slug_unicode_re.match(value):
+        raise ValidationError(
+            _("‘%(value)s’ is geen geldige waarde."), params={"value": shown(value)}
+        )
+
+
 class SlugLookupField(forms.Field):
     """A slug (or, with ``multiple``, several) naming an existing row of ``queryset``.
 
@@ -57,10 +66,7 @@ class SlugLookupField(forms.Field):
         if not values:
             return [] if self.multiple else None
         for value in values:
-            if len(value) > MAX_VALUE_LENGTH or not slug_unicode_re.match(value):
-                raise ValidationError(
-                    _("‘%(value)s’ is geen geldige waarde."), params={"value": shown(value)}
-                )
+            check_slug(value)
         queryset = self.queryset.visible_to(self.user) if self.seen else self.queryset
         found = {obj.slug: obj for obj in queryset.filter(slug__in=values)}
         unknown = [value for value in values if value not in found]

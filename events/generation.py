@@ -180,14 +180,28 @@ def install_triggers(using=None, **kwargs):
     triggers, and a new content model gets its triggers without a migration of its own.
     """
     target = connections[using or "default"]
-    if ContentGeneration._meta.db_table not in target.introspection.table_names():
+    existing = set(target.introspection.table_names())
+    if ContentGeneration._meta.db_table not in existing:
         return
     with target.cursor() as cursor:
         if target.vendor == "postgresql":
             cursor.execute(POSTGRES_FUNCTION)
         for table in content_tables():
-            for statement in trigger_statements(target, table):
-                cursor.execute(statement)
+            if table in existing:
+                for statement in trigger_statements(target, table):
+                    cursor.execute(statement)
+
+
+def remove_triggers(connection):
+    """Drop every trigger of the generation (when migrating back to before it)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(f"DROP FUNCTION IF EXISTS {FUNCTION}() CASCADE")
+            return
+        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        ours = [name for (name,) in cursor.fetchall() if f"_{TRIGGER}_" in name]
+        for name in ours:
+            cursor.execute(f"DROP TRIGGER IF EXISTS {connection.ops.quote_name(name)}")
 
 
 def tables_with_triggers(using=None):

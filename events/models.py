@@ -10,6 +10,7 @@ from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
 from events.generation import ContentGeneration  # noqa: F401 (a model of this app)
+from events.limits import BODY, DESCRIPTION, SUMMARY, limited, text_check
 from events.listing import figure
 from events.publishing import (
     Publishable,
@@ -47,7 +48,7 @@ class Domain(SluggedMixin, models.Model):
 
     name = models.CharField(_("naam"), max_length=60, unique=True)
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
-    description = models.TextField(_("omschrijving"), blank=True)
+    description = models.TextField(_("omschrijving"), blank=True, **limited(DESCRIPTION))
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     objects = DomainQuerySet.as_manager()
@@ -56,6 +57,11 @@ class Domain(SluggedMixin, models.Model):
         ordering = ["order", "name"]
         verbose_name = _("domein")
         verbose_name_plural = _("domeinen")
+        constraints = [
+            text_check(
+                "events_domain", "name", "slug", "description", limits={"description": DESCRIPTION}
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -122,7 +128,7 @@ class Region(SluggedMixin, models.Model):
         on_delete=models.PROTECT,
         related_name="children",
     )
-    description = models.TextField(_("omschrijving"), blank=True)
+    description = models.TextField(_("omschrijving"), blank=True, **limited(DESCRIPTION))
 
     objects = RegionQuerySet.as_manager()
 
@@ -135,6 +141,9 @@ class Region(SluggedMixin, models.Model):
             choices_constraint("kind", RegionKind, "events_region_kind_valid"),
             models.CheckConstraint(
                 condition=~Q(parent=models.F("pk")), name="events_region_not_own_parent"
+            ),
+            text_check(
+                "events_region", "name", "slug", "description", limits={"description": DESCRIPTION}
             ),
         ]
 
@@ -190,7 +199,9 @@ class Organisation(SluggedMixin, models.Model):
         on_delete=models.PROTECT,
         related_name="organisations",
     )
-    description = models.TextField(_("omschrijving"), blank=True, help_text=_("Markdown."))
+    description = models.TextField(
+        _("omschrijving"), blank=True, help_text=_("Markdown."), **limited(DESCRIPTION)
+    )
     ceased_on = models.DateField(
         _("opgeheven op"),
         null=True,
@@ -207,6 +218,11 @@ class Organisation(SluggedMixin, models.Model):
         verbose_name_plural = _("organisaties")
         constraints = [
             choices_constraint("kind", OrganisationKind, "events_organisation_kind_valid"),
+            text_check(
+                "events_organisation",
+                *("name", "slug", "website", "description"),
+                limits={"description": DESCRIPTION},
+            ),
         ]
 
     def __str__(self):
@@ -230,7 +246,9 @@ class Person(SluggedMixin, models.Model):
         on_delete=models.PROTECT,
         related_name="people",
     )
-    bio = models.TextField(_("korte bio"), blank=True, help_text=_("Markdown."))
+    bio = models.TextField(
+        _("korte bio"), blank=True, help_text=_("Markdown."), **limited(DESCRIPTION)
+    )
     is_public = models.BooleanField(_("altijd openbaar"), default=False, help_text=PUBLIC_HELP)
 
     objects = SeenThroughContentQuerySet.as_manager()
@@ -239,6 +257,11 @@ class Person(SluggedMixin, models.Model):
         ordering = ["name"]
         verbose_name = _("persoon")
         verbose_name_plural = _("personen")
+        constraints = [
+            text_check(
+                "events_person", "name", "slug", "function", "bio", limits={"bio": DESCRIPTION}
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -253,13 +276,20 @@ class EventKind(SluggedMixin, models.Model):
     name = models.CharField(_("naam"), max_length=60, unique=True)
     name_plural = models.CharField(_("meervoud"), max_length=60, blank=True)
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
-    description = models.TextField(_("omschrijving"), blank=True)
+    description = models.TextField(_("omschrijving"), blank=True, **limited(DESCRIPTION))
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     class Meta:
         ordering = ["order", "name"]
         verbose_name = _("soort bijeenkomst")
         verbose_name_plural = _("soorten bijeenkomsten")
+        constraints = [
+            text_check(
+                "events_eventkind",
+                *("name", "name_plural", "slug", "description"),
+                limits={"description": DESCRIPTION},
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -270,7 +300,9 @@ class Series(SluggedMixin, models.Model):
 
     name = models.CharField(_("naam"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
-    description = models.TextField(_("omschrijving"), blank=True, help_text=_("Markdown."))
+    description = models.TextField(
+        _("omschrijving"), blank=True, help_text=_("Markdown."), **limited(DESCRIPTION)
+    )
 
     objects = SeenThroughContentQuerySet.as_manager()
 
@@ -278,6 +310,11 @@ class Series(SluggedMixin, models.Model):
         ordering = ["name"]
         verbose_name = _("reeks")
         verbose_name_plural = _("reeksen")
+        constraints = [
+            text_check(
+                "events_series", "name", "slug", "description", limits={"description": DESCRIPTION}
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -521,8 +558,10 @@ class Event(SluggedMixin, Publishable):
     domains = models.ManyToManyField(
         Domain, verbose_name=_("domeinen"), blank=True, related_name="events"
     )
-    summary = models.TextField(_("samenvatting"), blank=True, help_text=_("Markdown, kort."))
-    body = models.TextField(_("verslag"), blank=True, help_text=_("Markdown."))
+    summary = models.TextField(
+        _("samenvatting"), blank=True, help_text=_("Markdown, kort."), **limited(SUMMARY)
+    )
+    body = models.TextField(_("verslag"), blank=True, help_text=_("Markdown."), **limited(BODY))
     audience = models.CharField(
         _("doelgroep of deelnamevoorwaarden"),
         max_length=255,
@@ -560,6 +599,12 @@ class Event(SluggedMixin, Publishable):
                 condition=Q(end_date__isnull=True)
                 | Q(start_date__isnull=False, end_date__gte=models.F("start_date")),
                 name="events_event_end_not_before_start",
+            ),
+            text_check(
+                "events_event",
+                *("title", "slug", "location", "summary", "body", "audience"),
+                *("source_name", "source_url"),
+                limits={"summary": SUMMARY, "body": BODY},
             ),
         ]
         indexes = [
@@ -637,7 +682,9 @@ class Session(models.Model):
     order = models.PositiveSmallIntegerField(_("volgorde"), default=1)
     title = models.CharField(_("titel"), max_length=255)
     date = models.DateField(_("datum"), null=True, blank=True)
-    summary = models.TextField(_("samenvatting"), blank=True, help_text=_("Markdown."))
+    summary = models.TextField(
+        _("samenvatting"), blank=True, help_text=_("Markdown."), **limited(SUMMARY)
+    )
 
     class Meta:
         ordering = ["event", "order"]
@@ -645,6 +692,7 @@ class Session(models.Model):
         verbose_name_plural = _("sessies")
         constraints = [
             models.UniqueConstraint(fields=["event", "order"], name="events_session_order_unique"),
+            text_check("events_session", "title", "summary", limits={"summary": SUMMARY}),
         ]
 
     def __str__(self):
@@ -719,6 +767,7 @@ class Participation(models.Model):
                 condition=Q(session__isnull=False),
                 name="events_participation_unique_on_session",
             ),
+            text_check("events_participation", "function", limits={}),
         ]
         indexes = [
             # A person's events, most recently added first (speaker pages, related events).

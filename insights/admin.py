@@ -17,6 +17,7 @@ from events import admin as events_admin
 from events.admin import (
     MARKDOWN_HELP,
     SUMMARY_HELP,
+    THEME_NAMES,
     ContentChangedMixin,
     MarkdownHelpMixin,
     PublishableForm,
@@ -101,6 +102,7 @@ class TakeawayInline(AttributionMixin, MarkdownHelpMixin, admin.StackedInline):
     form = TakeawayForm
     autocomplete_fields = ["domains"]
     markdown_fields = {"explanation": MARKDOWN_HELP}
+    formfield_overrides = THEME_NAMES
     show_change_link = True
     extra = 0
 
@@ -203,6 +205,7 @@ class PublicationAdmin(
         PublishingAdminMixin.publishing_fieldset,
     ]
     inlines = [PublicationPersonInline, PublicationOrganisationInline, PublicationTakeawayInline]
+    formfield_overrides = THEME_NAMES
 
 
 class TakeawayAdminForm(TakeawayForm):
@@ -267,6 +270,7 @@ class TakeawayAdmin(ContentChangedMixin, AttributionMixin, MarkdownHelpMixin, ad
     ordering = ["-created_at"]
     autocomplete_fields = ["event", "publication", "domains"]
     markdown_fields = {"explanation": MARKDOWN_HELP}
+    formfield_overrides = THEME_NAMES
     fields = [
         "text",
         "slug",

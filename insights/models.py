@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from events.limits import BODY, DESCRIPTION, SUMMARY, SYNONYMS, limited, text_check
 from events.models import (
     Domain,
     Event,
@@ -155,8 +156,10 @@ class Publication(SluggedMixin, Publishable):
     regions = models.ManyToManyField(
         Region, verbose_name=_("regio's"), blank=True, related_name="publications"
     )
-    summary = models.TextField(_("samenvatting"), blank=True, help_text=_("Markdown, kort."))
-    body = models.TextField(_("tekst"), blank=True, help_text=_("Markdown."))
+    summary = models.TextField(
+        _("samenvatting"), blank=True, help_text=_("Markdown, kort."), **limited(SUMMARY)
+    )
+    body = models.TextField(_("tekst"), blank=True, help_text=_("Markdown."), **limited(BODY))
     url = models.URLField(_("adres"), max_length=500, blank=True)
     source_date_is_capture = models.BooleanField(
         _("datum is vastlegdatum"),
@@ -177,6 +180,11 @@ class Publication(SluggedMixin, Publishable):
         constraints = [
             *publishable_constraints("insights_publication"),
             choices_constraint("kind", PublicationKind, "insights_publication_kind_valid"),
+            text_check(
+                "insights_publication",
+                *("title", "slug", "summary", "body", "url"),
+                limits={"summary": SUMMARY, "body": BODY},
+            ),
         ]
         indexes = [
             models.Index(fields=["status", "published_at"], name="insights_pub_visible_idx"),
@@ -419,7 +427,9 @@ class Takeaway(SluggedMixin, models.Model):
         _("inzicht"), max_length=500, help_text=_("Eén of twee zinnen, in eigen woorden.")
     )
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
-    explanation = models.TextField(_("toelichting"), blank=True, help_text=_("Markdown."))
+    explanation = models.TextField(
+        _("toelichting"), blank=True, help_text=_("Markdown."), **limited(DESCRIPTION)
+    )
     event = models.ForeignKey(
         Event,
         verbose_name=_("bijeenkomst"),
@@ -474,6 +484,11 @@ class Takeaway(SluggedMixin, models.Model):
             models.CheckConstraint(
                 condition=Q(session__isnull=True) | Q(event__isnull=False),
                 name="insights_takeaway_session_needs_event",
+            ),
+            text_check(
+                "insights_takeaway",
+                *("text", "slug", "explanation"),
+                limits={"explanation": DESCRIPTION},
             ),
             # That the session belongs to the same event is checked by a trigger: see
             # migration 0002_takeaway_session_trigger.
@@ -539,6 +554,7 @@ class SynonymSet(models.Model):
             "Eén term per regel; alle termen betekenen hetzelfde. "
             "Bijvoorbeeld: IZA en Integraal Zorgakkoord."
         ),
+        **limited(SYNONYMS),
     )
     note = models.CharField(_("notitie"), max_length=255, blank=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
@@ -547,6 +563,9 @@ class SynonymSet(models.Model):
         ordering = ["terms"]
         verbose_name = _("synoniemenset")
         verbose_name_plural = _("synoniemensets")
+        constraints = [
+            text_check("insights_synonymset", "terms", "note", limits={"terms": SYNONYMS}),
+        ]
 
     def __str__(self):
         return " = ".join(self.term_list())

@@ -1,13 +1,21 @@
 """The home page and the error pages."""
 
 from django.db.models import OuterRef, Subquery
-from django.http import HttpResponseBadRequest, HttpResponseNotFound, HttpResponseServerError
+from django.http import (
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseNotFound,
+    HttpResponseServerError,
+)
 from django.shortcuts import render
 from django.template.loader import render_to_string
 
 from events.listing import figure
 from events.models import Domain, Event
 from insights.models import Publication, Takeaway
+
+#: Seconds after which a visitor who met a busy database may try again.
+RETRY_AFTER = 30
 
 #: Themes on the home page are counted over this many of the newest events: a current picture
 #: at a bounded cost, however many events there are.
@@ -57,3 +65,15 @@ def page_not_found(request, exception):
 def server_error(request):
     """Rendered without the request: nothing here may depend on the database or the session."""
     return HttpResponseServerError(render_to_string("500.html"))
+
+
+def service_unavailable(request):
+    """The database was busy with other writes (see portal/middleware.py): try again shortly.
+
+    Rendered without the request, as the 500 page: nothing here may depend on the database.
+    """
+    return HttpResponse(
+        render_to_string("503.html", {"retry_after": RETRY_AFTER}),
+        status=503,
+        headers={"Retry-After": str(RETRY_AFTER)},
+    )

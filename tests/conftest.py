@@ -1,3 +1,8 @@
+import os
+import shutil
+import subprocess
+import sys
+
 import pytest
 from django.conf import settings
 from django.core.cache import caches
@@ -59,3 +64,35 @@ def superuser(db):
 def member_client(client, member):
     client.force_login(member)
     return client
+
+
+def run_python(*args, sqlite_path, timeout=60):
+    """Python in another process, in the project's folder, on the SQLite database
+    ``sqlite_path``: ``run_python("manage.py", "migrate", sqlite_path=…)``."""
+    env = {**os.environ, "SQLITE_PATH": str(sqlite_path)}
+    env.pop("DATABASE_URL", None)
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=timeout,
+    )
+
+
+@pytest.fixture(scope="session")
+def _migrated_sqlite(tmp_path_factory):
+    path = tmp_path_factory.mktemp("sqlite") / "migrated.sqlite3"
+    assert run_python("manage.py", "migrate", "-v0", sqlite_path=path).returncode == 0
+    return path
+
+
+@pytest.fixture
+def sqlite_file(_migrated_sqlite, tmp_path):
+    """A migrated SQLite database in a file of its own, for tests in which another process
+    or connection uses it too (locks are per file; the test database is in memory)."""
+    path = tmp_path / "portal.sqlite3"
+    shutil.copy(_migrated_sqlite, path)
+    return path

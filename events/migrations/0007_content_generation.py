@@ -12,6 +12,13 @@ def first_generation(apps, schema_editor):
     apps.get_model("events", "ContentGeneration").objects.create(id=1, number=1)
 
 
+def remove_triggers(apps, schema_editor):
+    """Back to before the generation: its triggers go before its table does."""
+    from events.generation import remove_triggers
+
+    remove_triggers(schema_editor.connection)
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("events", "0006_listing_indexes"),
@@ -40,4 +47,5 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.RunPython(first_generation, migrations.RunPython.noop),
+        migrations.RunPython(migrations.RunPython.noop, remove_triggers),
     ]

@@ -9,11 +9,13 @@ Three steps, each usable on its own:
   (``events[2].sessions[0].date``) and collects every problem. Which keys an object has, and
   how each value is checked, is the table of ``Shape``s in ``schema``, made of the checks in
   ``checks``; after the walk come the checks that need the whole file or the database:
-  takeaway slugs, unique names, references, region cycles, takeaway slugs already in use.
-- ``import_content(data)`` (``writing``) validates and, only when there are no problems, writes
-  everything in one transaction: objects are matched by slug (synonym sets by their first term)
-  and nested lists are replaced. Writes are done in bulk, per batch of events or publications,
-  with the helpers in ``bulk``.
+  takeaway slugs, unique names, references, region cycles, takeaway slugs already in use, new
+  themes whose name makes no slug.
+- ``import_content(data)`` (``writing``) validates, before taking the database's write lock,
+  and, only when there are no problems, writes everything in one transaction, in which the
+  checks that read the database are done again (``recheck``): objects are matched by slug
+  (synonym sets by their first term) and nested lists are replaced. Writes are done in bulk,
+  per batch of events or publications, with the helpers in ``bulk``.
 
 ``problems`` has what every step reports: ``Problem``, ``InvalidContent``, and the ``INVALID``
 a check returns for a value it rejected. Each module only uses those before it in this order:

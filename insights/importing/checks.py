@@ -13,13 +13,14 @@ import re
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
 from events.models import Domain, Event, EventKind, Organisation, Person, Region, Series
-from insights.importing.problems import INVALID, location, shown
+from events.slugs import makes_theme_slug
+from insights.importing.problems import INVALID, escaped, location, shown
 
 # Checks for single values ----------------------------------------------------------------------
 # A check takes (value, path, validation) and returns the cleaned value, or INVALID after
@@ -46,12 +47,20 @@ COLLECTIONS = {
 SLUG = re.compile(r"[-a-zA-Z0-9_]+")  # what Django's SlugField accepts
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}.*")
+SURROGATE = re.compile("[\ud800-\udfff]")  # what JSON's "\\ud800" gives: not a character
 
 
 def string(*, max_length=None, required=False):
     def check(value, path, v):
         if not isinstance(value, str):
             return v.wrong_type(path, "a string", value)
+        if "\x00" in value:
+            return v.problem(path, "holds a NUL character (\\u0000), which no text may hold")
+        if surrogate := SURROGATE.search(value):
+            return v.problem(
+                path,
+                f"holds a lone surrogate ({escaped(surrogate[0])}), which is not a character",
+            )
         if required and not value.strip():
             return v.problem(path, "must not be empty")
         if max_length is not None and len(value) > max_length:
@@ -123,6 +132,10 @@ def a_moment(value, path, v):
         return v.problem(path, f"{shown(value)} is not a date and time")
     if moment.tzinfo is None:
         return v.problem(path, f"{shown(value)} has no UTC offset (such as +00:00)")
+    try:
+        moment.astimezone(UTC)  # as it is stored
+    except OverflowError:
+        return v.problem(path, f"{shown(value)} is out of range: it cannot be expressed in UTC")
     return moment
 
 
@@ -225,6 +238,19 @@ def _report_duplicates(items, path, unique, v):
 NON_EMPTY = string(required=True)
 
 
+def theme(check_name):
+    """A theme name checked by ``check_name``; one without a letter or digit makes no address
+    for a new theme's page, so it must name a theme in the database (checked after the walk)."""
+
+    def check(value, path, v):
+        value = check_name(value, path, v)
+        if value is not INVALID and not makes_theme_slug(value):
+            v.nameless_themes.append((value, path))
+        return value
+
+    return check
+
+
 def term(value, path, v):
     value = NON_EMPTY(value, path, v)
     if value is INVALID:
@@ -236,11 +262,25 @@ def term(value, path, v):
     return value
 
 
-def terms(value, path, v):
-    items = list_of(term)(value, path, v)
-    if items is not INVALID and len(items) < 2:
-        return v.problem(path, "needs at least two terms")
-    return items
+def terms(model, name):
+    """At least two terms, stored one per line in the text field ``name``, as long as it allows."""
+    max_length = model._meta.get_field(name).max_length
+
+    def check(value, path, v):
+        items = list_of(term)(value, path, v)
+        if items is INVALID:
+            return items
+        if len(items) < 2:
+            return v.problem(path, "needs at least two terms")
+        length = len("\n".join(item for item in items if item is not INVALID))
+        if length > max_length:
+            return v.problem(
+                path,
+                f"are {length} characters long, one per line, at most {max_length} allowed",
+            )
+        return items
+
+    return check
 
 
 # Objects: the table of keys --------------------------------------------------------------------

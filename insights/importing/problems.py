@@ -7,6 +7,7 @@ returns ``INVALID`` in its place.
 """
 
 import json
+import re
 from dataclasses import dataclass
 
 
@@ -35,12 +36,21 @@ class _Invalid:
 INVALID = _Invalid()  # what a check returns for a value it rejected
 
 
+KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
 def location(path):
-    """``("events", 2, "sessions", 0, "date")`` → ``events[2].sessions[0].date``."""
+    """``("events", 2, "sessions", 0, "date")`` → ``events[2].sessions[0].date``.
+
+    A key that is not a plain name (an unknown key can be anything) is written as a JSON string
+    in brackets, ``events[0]["ti\\u0000tle"]``, so that every location can be printed.
+    """
     text = ""
     for part in path:
         if isinstance(part, int):
             text += f"[{part}]"
+        elif not KEY.fullmatch(part):
+            text += f"[{shown(part)}]"
         else:
             text += f".{part}" if text else part
     return text or "top level"
@@ -51,14 +61,27 @@ def _path_order(item):
 
 
 def shown(value):
-    """A JSON value as it appears in a message."""
+    """A JSON value as it appears in a message: characters that cannot be printed as they are
+    (control characters, lone surrogates) are escaped, as in JSON."""
     if isinstance(value, dict):
         return "an object"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, str) and len(value) > 60:
         value = value[:57] + "..."
-    return json.dumps(value, ensure_ascii=False)
+    return escaped(json.dumps(value, ensure_ascii=False))
+
+
+def escaped(text):
+    """``text`` with every character that is not printable written as ``\\uXXXX``."""
+    return "".join(
+        character if character.isprintable() else _escape(character) for character in text
+    )
+
+
+def _escape(character):
+    code = ord(character)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 class Validation:
@@ -67,6 +90,7 @@ class Validation:
     def __init__(self):
         self.problems = []  # (path, message)
         self.references = []  # (collection, slug, path)
+        self.nameless_themes = []  # (name, path): theme names that make no slug
 
     def problem(self, path, message):
         self.problems.append((path, message))

@@ -5,6 +5,7 @@ the validator reports them.
 """
 
 import json
+import sys
 from collections import Counter
 
 from insights.importing.problems import InvalidContent, Problem
@@ -47,3 +48,7 @@ def read_content(raw):
         raise InvalidContent([Problem(where, message)]) from None
     except RecursionError:
         raise InvalidContent([Problem("file", "the JSON is nested too deeply")]) from None
+    except ValueError:  # Python refuses to read whole numbers of more than 4300 digits
+        limit = sys.get_int_max_str_digits()
+        message = f"a number has more digits than can be read (at most {limit})"
+        raise InvalidContent([Problem("file", message)]) from None

@@ -42,6 +42,7 @@ from insights.importing.checks import (
     slug_of,
     terms,
     text,
+    theme,
     url,
     whole,
 )
@@ -145,7 +146,7 @@ BY_FIRST_TERM = Unique(
 
 SLUGS = {collection: reference(collection) for collection in COLLECTIONS}
 REFERENCES = {collection: list_of(check, unique=BY_VALUE) for collection, check in SLUGS.items()}
-TAGS = list_of(text(Tag, "name"), unique=BY_TAG)
+TAGS = list_of(theme(text(Tag, "name")), unique=BY_TAG)
 PUBLISHING = (
     Key("status", one_of(Status), default=Status.DRAFT),
     Key("published_at", optional(a_moment)),
@@ -286,7 +287,7 @@ PUBLICATION = Shape(
     checks=(published_has_moment,),
 )
 SYNONYMS = Shape(
-    Key("terms", terms, required=True),
+    Key("terms", terms(SynonymSet, "terms"), required=True),
     Key("note", text(SynonymSet, "note"), default=""),
 )
 DOCUMENT = Shape(

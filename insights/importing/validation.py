@@ -2,11 +2,17 @@
 
 ``validate`` walks the data with ``DOCUMENT``, which collects the problems and the references;
 after the walk come the checks that need the whole file or the database: takeaway slugs,
-unique names, references, region cycles, takeaway slugs already in use.
+unique names, references, region cycles, takeaway slugs already in use, new themes that need
+a slug.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
+from taggit.models import Tag
 
 from events.models import Region
 from insights.importing.bulk import IDS_PER_QUERY, batches
@@ -21,21 +27,45 @@ class Validated:
     content: object  # the cleaned data (INVALID when it is not an object)
     problems: list
     existing: dict  # collection → {slug: pk} of referenced objects only in the database
+    walked: Validation  # what the walk collected: references and theme names to look up
 
 
 def validate(data):
-    """Every problem in ``data`` (parsed JSON), with the cleaned data for the importer."""
+    """Every problem in ``data`` (parsed JSON), with the cleaned data for the importer.
+
+    Only reads: the importer validates before it takes the database's write lock.
+    """
     v = Validation()
     content = DOCUMENT(data, (), v)
     existing = {}
     if content is not INVALID:
         check_takeaway_slugs(content, v)
-        for collection in ("domains", "event_kinds"):
-            check_unique_names(content, collection, v)
-        existing = check_references(content, v)
-        check_region_cycles(content, v)
-        check_takeaways_in_use(content, v)
-    return Validated(content, v.sorted_problems(), existing)
+        existing = check_database(content, v)
+    return Validated(content, v.sorted_problems(), existing, v)
+
+
+def recheck(validated):
+    """``validated`` (without problems) checked against the database again.
+
+    The importer calls this inside its transaction: the database may have changed since the
+    file was validated (a referenced region deleted, a name taken). These checks are quick
+    next to walking the whole file, which is not done again.
+    """
+    v = Validation()
+    v.references, v.nameless_themes = validated.walked.references, validated.walked.nameless_themes
+    existing = check_database(validated.content, v)
+    return Validated(validated.content, v.sorted_problems(), existing, v)
+
+
+def check_database(content, v):
+    """The checks that read the database; returns the referenced objects only there."""
+    for collection in ("domains", "event_kinds"):
+        check_unique_names(content, collection, v)
+    existing = check_references(content, v)
+    check_region_cycles(content, v)
+    check_takeaways_in_use(content, v)
+    check_nameless_themes(v)
+    return existing
 
 
 def _takeaway_places(content):
@@ -141,3 +171,22 @@ def check_takeaways_in_use(content, v):
                     f"{shown(slug)} is already the slug of a takeaway of {label} "
                     f"{shown(owner[1])}, which is not in the file",
                 )
+
+
+def check_nameless_themes(v):
+    """A theme name without a letter or digit may only be that of a theme in the database:
+    a new theme's address (its slug) is made from the letters and digits of its name."""
+    names = sorted({name.lower() for name, _ in v.nameless_themes})
+    existing = set()
+    for batch in batches(names, IDS_PER_QUERY):
+        condition = reduce(or_, (Q(name__iexact=name) for name in batch))
+        existing.update(
+            name.lower() for name in Tag.objects.filter(condition).values_list("name", flat=True)
+        )
+    for name, path in v.nameless_themes:
+        if name.lower() not in existing:
+            v.problem(
+                path,
+                f"{shown(name)} cannot be a new theme: its address (slug) is made from the "
+                "letters and digits of its name, and it has none",
+            )

@@ -1,9 +1,9 @@
 """Writing: importing validated content in one transaction.
 
-``import_content`` validates and, only when there are no problems, has the ``Importer`` write
-everything: objects are matched by slug (synonym sets by their first term) and nested lists
-are replaced. Writes are done in bulk, per batch of events or publications. The search index
-is brought in step in the same transaction.
+``import_content`` validates (before taking the write lock) and, only when there are no
+problems, has the ``Importer`` write everything: objects are matched by slug (synonym sets by
+their first term) and nested lists are replaced. Writes are done in bulk, per batch of events or
+publications. The search index is brought in step in the same transaction.
 """
 
 from collections import Counter, defaultdict
@@ -31,7 +31,7 @@ from events.services import content_changed
 from insights.importing.bulk import IDS_PER_QUERY, batches, insert_rows, update_rows
 from insights.importing.checks import COLLECTIONS
 from insights.importing.problems import InvalidContent
-from insights.importing.validation import _takeaway_places, validate
+from insights.importing.validation import _takeaway_places, recheck, validate
 from insights.models import (
     Publication,
     PublicationOrganisation,
@@ -72,17 +72,25 @@ class ImportResult:
 
 
 def import_content(data, *, progress=None):
-    """Validate ``data`` (parsed JSON) and import all of it in one transaction.
+    """Validate ``data`` (parsed JSON), then import all of it in one transaction.
 
-    Raises ``InvalidContent`` with every problem, having written nothing. ``progress`` makes
-    the progress bar once writing starts: it is called with the number of top-level objects and
-    returns a tqdm bar; by default nothing is shown. Returns an ``ImportResult``; its ids are
-    those of the imported events, publications and takeaways, which are indexed for search
-    before the transaction commits, with the people and organisations written and the items
-    naming them.
+    Raises ``InvalidContent`` with every problem, having written nothing. Validation only
+    reads, and is done before the transaction: on SQLite a transaction that writes locks the
+    whole database (``transaction_mode`` IMMEDIATE), and the portal's own writes (a login, an
+    editor's save) need not wait while a large file is checked. Inside the transaction the
+    checks that read the database are done again (``recheck``), for what changed meanwhile.
+
+    ``progress`` makes the progress bar once writing starts: it is called with the number of
+    top-level objects and returns a tqdm bar; by default nothing is shown. Returns an
+    ``ImportResult``; its ids are those of the imported events, publications and takeaways,
+    which are indexed for search before the transaction commits, with the people and
+    organisations written and the items naming them.
     """
+    validated = validate(data)
+    if validated.problems:
+        raise InvalidContent(validated.problems)
     with transaction.atomic():
-        validated = validate(data)
+        validated = recheck(validated)
         if validated.problems:
             raise InvalidContent(validated.problems)
         result = Importer(validated).run(progress or _no_progress)

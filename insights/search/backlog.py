@@ -250,18 +250,37 @@ def install_triggers(using=None, **kwargs):
     """Give every content table its backlog triggers; safe to run again (after every migrate,
     as events/generation.py does for its own, and for the same reasons)."""
     connection = connections[using or "default"]
-    if SearchBacklog._meta.db_table not in connection.introspection.table_names():
+    existing = set(connection.introspection.table_names())
+    if SearchBacklog._meta.db_table not in existing:
         return
     postgres = connection.vendor == "postgresql"
     with connection.cursor() as cursor:
         if postgres:
             cursor.execute(POSTGRES_EVERYTHING)
         for table, (model, rules) in tables().items():
+            if table not in existing:
+                continue
             statements = (_postgres_statements if postgres else _sqlite_statements)(
                 table, model, rules
             )
             for statement in statements:
                 cursor.execute(statement)
+
+
+def remove_triggers(connection):
+    """Drop every trigger of the backlog (when migrating back to before it)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT proname FROM pg_proc WHERE proname LIKE 'insights_search_backlog%%'"
+            )
+            for (function,) in cursor.fetchall():
+                cursor.execute(f"DROP FUNCTION IF EXISTS {function}() CASCADE")
+            return
+        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        ours = [name for (name,) in cursor.fetchall() if "_search_backlog_" in name]
+        for name in ours:
+            cursor.execute(f"DROP TRIGGER IF EXISTS {connection.ops.quote_name(name)}")
 
 
 def connect():

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from events.forms import (
     KeywordField,
     PageForm,
+    check_slug,
     domain_field,
     region_field,
     shown,
@@ -55,7 +56,8 @@ class Kind:
 
 
 class KindField(forms.Field):
-    """``soort``: the slug of an event kind, or a publication kind."""
+    """``soort``: the slug of an event kind, or a publication kind; checked as a slug first, as
+    every list filter is (``check_slug``)."""
 
     widget = forms.HiddenInput
 
@@ -66,9 +68,10 @@ class KindField(forms.Field):
         value = (value or "").strip()
         if not value:
             return None
+        check_slug(value)
         if value in PublicationKind.values:
             return Kind(value, PublicationKind(value).label)
-        kind = EventKind.objects.filter(slug=value).first() if len(value) <= 100 else None
+        kind = EventKind.objects.filter(slug=value).first()
         if kind is None:
             raise ValidationError(
                 _("er is geen soort ‘%(value)s’."), params={"value": shown(value)}

@@ -9,6 +9,7 @@ from django.forms.models import BaseInlineFormSet
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from taggit.models import Tag
 
 from events.admin import ParticipationFormSet, YearFilter
 from events.models import (
@@ -615,3 +616,67 @@ def test_two_sessions_with_the_same_order_are_explained(admin_client):
         "Een rij met dezelfde volgorde staat er al; verbeter de dubbele rij."
     ]
     assert Event.objects.filter(slug="nieuw").exists() is False
+
+
+NAMELESS = (
+    "Van ‘{}’ kan geen adres voor de themapagina worden gemaakt: de naam heeft geen letter of "
+    "cijfer."
+)
+
+
+@pytest.mark.parametrize(
+    ("tags", "error"),
+    [
+        ("wonen, 😀", NAMELESS.format("😀")),
+        ("!!!", NAMELESS.format("!!!")),
+        ("x" * 101, f"Een thema heeft hoogstens 100 tekens; ‘{'x' * 39}…’ heeft er 101."),
+    ],
+)
+def test_event_with_a_theme_name_that_cannot_be_a_theme_is_refused(admin_client, tags, error):
+    data = event_form({"title": "Webinar", "slug": "webinar", "tags": tags})
+
+    response = admin_client.post(ADD_URL, data)
+
+    assert response.context["adminform"].form.errors == {"tags": [error]}
+    assert (Event.objects.count(), Tag.objects.count()) == (0, 0)
+
+
+def test_event_may_have_an_existing_theme_whose_name_makes_no_slug(admin_client):
+    Tag.objects.create(name="😀")
+    data = event_form({"title": "Webinar", "slug": "webinar", "tags": "😀"})
+
+    assert admin_client.post(ADD_URL, data).status_code == 302
+    assert list(Event.objects.get().tags.values_list("name", "slug")) == [("😀", "thema")]
+
+
+THEME_ADD_URL = reverse("admin:taggit_tag_add")
+
+
+def theme_form(name, slug=""):
+    return admin_form({"name": name, "slug": slug}, taggit_taggeditem_items=[])
+
+
+def test_theme_page_makes_the_slug_from_the_name(admin_client):
+    assert admin_client.post(THEME_ADD_URL, theme_form("Eén loket")).status_code == 302
+    assert list(Tag.objects.values_list("name", "slug")) == [("Eén loket", "eén-loket")]
+
+
+def test_theme_page_asks_for_a_slug_when_the_name_makes_none(admin_client):
+    response = admin_client.post(THEME_ADD_URL, theme_form("😀"))
+
+    assert response.context["adminform"].form.errors == {
+        "name": [f"{NAMELESS.format('😀')} Vul zelf een slug in."]
+    }
+    assert admin_client.post(THEME_ADD_URL, theme_form("😀", "blij")).status_code == 302
+    assert list(Tag.objects.values_list("name", "slug")) == [("😀", "blij")]
+
+
+def test_event_with_a_body_over_its_limit_is_refused(admin_client):
+    data = event_form({"title": "Webinar", "slug": "webinar", "body": "x" * 300_001})
+
+    response = admin_client.post(ADD_URL, data)
+
+    assert response.context["adminform"].form.errors == {
+        "body": ["Zorg dat deze waarde niet meer dan 300000 tekens bevat (het zijn er nu 300001)."]
+    }
+    assert Event.objects.count() == 0

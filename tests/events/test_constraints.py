@@ -3,8 +3,9 @@
 import datetime
 
 import pytest
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import ProtectedError
+from taggit.models import Tag
 
 from events.models import Domain, Event, EventKind, Participation, Region
 from tests import factories
@@ -150,3 +151,18 @@ def test_empty_slug_is_filled_from_the_name_and_kept_unique():
     first = Region.objects.create(name="Noord-Veluwe", country="NL")
     second = Region.objects.create(name="Noord Veluwe", country="NL")
     assert (first.slug, second.slug) == ("noord-veluwe", "noord-veluwe-2")
+
+
+def test_theme_without_slug_is_refused_by_the_database():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Tag.objects.bulk_create([Tag(name="vertrouwen")])
+    Tag.objects.create(name="vertrouwen")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Tag.objects.update(slug="")
+
+
+def test_theme_name_with_a_nul_character_is_refused_by_the_database():
+    # PostgreSQL cannot hold a NUL in text at all: its driver refuses to send one.
+    refused = IntegrityError if connection.vendor == "sqlite" else ValueError
+    with pytest.raises(refused), transaction.atomic():
+        Tag.objects.bulk_create([Tag(name="ver\x00trouwen", slug="vertrouwen")])

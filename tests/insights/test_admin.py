@@ -270,3 +270,28 @@ def test_synonym_sets_are_listed_and_searchable(admin_client):
     )
 
     assert [str(s) for s in response.context["cl"].result_list] == ["IZA = Integraal Zorgakkoord"]
+
+
+def test_takeaway_with_a_theme_name_that_makes_no_slug_is_refused(admin_client):
+    event = factories.event()
+
+    response = admin_client.post(
+        TAKEAWAY_ADD_URL, takeaway_form(text="Een inzicht.", event=event.pk, tags="vertrouwen, ?")
+    )
+
+    assert response.context["adminform"].form.errors == {
+        "tags": [
+            "Van ‘?’ kan geen adres voor de themapagina worden gemaakt: de naam heeft geen letter "
+            "of cijfer."
+        ]
+    }
+    assert Takeaway.objects.count() == 0
+
+
+def test_publication_with_a_theme_name_that_makes_no_slug_is_refused(admin_client):
+    data = publication_form({"title": "Cahier", "slug": "cahier", "tags": "😀"})
+
+    response = admin_client.post(PUBLICATION_ADD_URL, data)
+
+    assert list(response.context["adminform"].form.errors) == ["tags"]
+    assert Publication.objects.count() == 0

@@ -61,6 +61,15 @@ def organisations_of(item):
     return [(row.organisation.name, row.role) for row in rows.select_related("organisation")]
 
 
+def test_verdiwel_webinar_of_5_july_2024_has_the_title_of_the_source():
+    webinar = Event.objects.get(slug="verdiwel-webinar-rol-van-sociaal-werk")
+
+    assert (webinar.title, webinar.start_date) == (
+        "De rol van sociaal werk in de transitie van zorg naar gezondheid",
+        datetime.date(2024, 7, 5),
+    )
+
+
 def test_vng_webinar_is_related_to_the_two_earlier_verdiwel_webinars_and_the_kennisateliers():
     webinar = Event.objects.get(slug=VNG_WEBINAR)
 
@@ -210,7 +219,8 @@ def test_leerkring_source_is_the_impression_of_17_may_2018():
 def test_white_paper_of_2_march_2022_with_its_cases_and_numbers():
     paper = Publication.objects.get(slug=WHITE_PAPER)
 
-    assert (paper.kind, paper.published_on, paper.publisher) == (
+    assert (paper.title, paper.kind, paper.published_on, paper.publisher) == (
+        "Regionaal samen werken aan betere zorg en ondersteuning in het sociaal domein",
         "whitepaper",
         datetime.date(2022, 3, 2),
         None,

@@ -3,14 +3,11 @@ re-imports. The files live in tests/insights/files/."""
 
 import datetime
 import json
-import os
-import subprocess
-import sys
+import sqlite3
 from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
@@ -29,9 +26,10 @@ from events.models import (
     Series,
     Session,
 )
-from insights.importing import InvalidContent, import_content, read_content, validate
+from insights.importing import InvalidContent, import_content, read_content, validate, writing
 from insights.models import Publication, PublicationPerson, SynonymSet, Takeaway, TakeawayPerson
 from tests import factories
+from tests.conftest import run_python
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +37,7 @@ FILES = Path(__file__).parent / "files"
 EVENT = {"slug": "webinar-1", "title": "Webinar", "kind": "webinar"}
 PUBLICATION = {"slug": "cahier-1", "title": "Cahier", "kind": "cahier"}
 JAN = {"slug": "jan", "name": "Jan"}
+LES = {"slug": "les", "text": "Samen leren werkt."}
 
 
 def document(**lists):
@@ -250,6 +249,27 @@ def test_duplicate_references_and_tags_in_a_list_are_reported():
     ]
 
 
+def test_new_theme_without_letters_or_digits_is_reported():
+    data = document(
+        events=[{**EVENT, "tags": ["wonen", "😀"], "takeaways": [{**LES, "tags": ["!!!"]}]}],
+        publications=[{**PUBLICATION, "tags": ["- _ -"]}],
+    )
+    assert problems(data) == [
+        'events[0].tags[1]: "😀" cannot be a new theme: its address (slug) is made from the '
+        "letters and digits of its name, and it has none",
+        'events[0].takeaways[0].tags[0]: "!!!" cannot be a new theme: its address (slug) is made '
+        "from the letters and digits of its name, and it has none",
+        'publications[0].tags[0]: "- _ -" cannot be a new theme: its address (slug) is made from '
+        "the letters and digits of its name, and it has none",
+    ]
+
+
+def test_existing_theme_without_letters_or_digits_is_taken_as_it_is():
+    Tag.objects.create(name="😀")
+    import_content(document(events=[{**EVENT, "tags": ["😀"]}]))
+    assert list(Event.objects.get().tags.values_list("name", "slug")) == [("😀", "thema")]
+
+
 def test_takeaway_slugs_are_unique_across_events_and_publications():
     les = {"slug": "les", "text": "Samen leren werkt."}
     data = document(
@@ -419,6 +439,91 @@ def test_text_longer_than_the_model_allows_is_reported():
     ]
 
 
+def test_nul_character_in_text_is_reported_and_nothing_written():
+    data = document(
+        people=[{**JAN, "bio": "Bio\x00"}],
+        events=[
+            {
+                **EVENT,
+                "title": "Web\x00inar",
+                "tags": ["won\x00en"],
+                "takeaways": [{**LES, "text": "\x00"}],
+                "status\x00": "draft",
+            }
+        ],
+        synonyms=[{"terms": ["IZA", "Integraal\x00Zorgakkoord"]}],
+    )
+    nul = "holds a NUL character (\\u0000), which no text may hold"
+    assert problems(data) == [
+        'events[0]["status\\u0000"]: unknown key (did you mean "status"?)',
+        f"events[0].tags[0]: {nul}",
+        f"events[0].takeaways[0].text: {nul}",
+        f"events[0].title: {nul}",
+        f"people[0].bio: {nul}",
+        f"synonyms[0].terms[1]: {nul}",
+    ]
+    with pytest.raises(InvalidContent):
+        import_content(data)
+    assert database_rows()["Event"] == 0
+
+
+def test_lone_surrogate_is_reported_and_nothing_written():
+    raw = (
+        b'{"format": "dwarsverband", "version": 1, "events": [{"slug": "w", "kind": "webinar", '
+        b'"title": "Web\\ud800inar", "summary": "\\udfff", "\\ud800": 1}]}'
+    )
+    data = read_content(raw)
+    assert problems(data) == [
+        "events[0].summary: holds a lone surrogate (\\udfff), which is not a character",
+        "events[0].title: holds a lone surrogate (\\ud800), which is not a character",
+        'events[0]["\\ud800"]: unknown key',
+    ]
+    with pytest.raises(InvalidContent):
+        import_content(data)
+    assert database_rows()["Event"] == 0
+
+
+@pytest.mark.parametrize("moment", ["9999-12-31T23:59:59-12:00", "0001-01-01T00:00:00+01:00"])
+def test_moment_that_cannot_be_expressed_in_utc_is_reported(moment):
+    data = document(events=[{**EVENT, "status": "published", "published_at": moment}])
+    assert problems(data) == [
+        f'events[0].published_at: "{moment}" is out of range: it cannot be expressed in UTC'
+    ]
+    with pytest.raises(InvalidContent):
+        import_content(data)
+    assert database_rows()["Event"] == 0
+
+
+def test_number_too_long_to_read_is_reported():
+    raw = b'{"format": "dwarsverband", "version": 1,\n "events": [{"attendance": ' + b"9" * 5000
+    assert read_problems(raw + b"}]}") == [
+        "file: a number has more digits than can be read (at most 4300)"
+    ]
+
+
+def test_free_text_longer_than_its_limit_is_reported():
+    data = document(
+        people=[{**JAN, "bio": "b" * 10_001}],
+        events=[
+            {
+                **EVENT,
+                "summary": "s" * 3_000,
+                "body": "x" * 300_001,
+                "takeaways": [{**LES, "explanation": "e" * 10_001}],
+            }
+        ],
+        publications=[{**PUBLICATION, "summary": "s" * 3_001}],
+        synonyms=[{"terms": ["IZA", "i" * 2_000]}],
+    )
+    assert problems(data) == [
+        "events[0].body: is 300001 characters long, at most 300000 allowed",
+        "events[0].takeaways[0].explanation: is 10001 characters long, at most 10000 allowed",
+        "people[0].bio: is 10001 characters long, at most 10000 allowed",
+        "publications[0].summary: is 3001 characters long, at most 3000 allowed",
+        "synonyms[0].terms: are 2004 characters long, one per line, at most 2000 allowed",
+    ]
+
+
 def test_empty_required_text_is_reported():
     assert problems(document(events=[{**EVENT, "title": "  "}])) == [
         "events[0].title: must not be empty"
@@ -487,6 +592,23 @@ def test_broken_file_leaves_the_database_unchanged():
         import_content(data)
     assert database_rows() == before
     assert list(Event.objects.values_list("title", flat=True)) == ["Bestaand"]
+
+
+def test_database_change_after_validation_is_reported_and_nothing_written(monkeypatch):
+    veluwe = factories.region(slug="veluwe")
+
+    def validate_then_delete_the_region(data):
+        validated = validate(data)
+        veluwe.delete()  # as an editor might, while a large file is validated
+        return validated
+
+    monkeypatch.setattr(writing, "validate", validate_then_delete_the_region)
+    with pytest.raises(InvalidContent) as raised:
+        import_content(document(events=[{**EVENT, "regions": ["veluwe"]}]))
+    assert [str(problem) for problem in raised.value.problems] == [
+        'events[0].regions[0]: region "veluwe" is neither in the file nor in the database'
+    ]
+    assert Event.objects.count() == 0
 
 
 # Importing
@@ -786,18 +908,29 @@ def test_command_is_quiet_with_verbosity_0():
     assert Event.objects.count() == 3
 
 
+def test_command_checks_a_file_while_the_portal_writes(sqlite_file, tmp_path):
+    path = tmp_path / "lezing.json"
+    path.write_text(json.dumps(document(events=[{**EVENT, "kind": "lezing"}])))
+    other = sqlite3.connect(sqlite_file, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # the portal writing: SQLite's one write lock is taken
+    try:
+        completed = run_python(
+            "manage.py", "import_content", str(path), sqlite_path=sqlite_file, timeout=15
+        )
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert completed.stderr.splitlines() == [
+        'events[0].kind: event kind "lezing" is neither in the file nor in the database',
+        f"CommandError: {path}: 1 problem; nothing was imported.",
+    ]
+
+
 def test_command_exits_with_status_1_on_a_broken_file(tmp_path):
     path = tmp_path / "kapot.json"
     path.write_bytes(b'{"format": "dwarsverband", "events": [')
-    env = {**os.environ, "SQLITE_PATH": str(tmp_path / "leeg.sqlite3")}
-    env.pop("DATABASE_URL", None)
-    completed = subprocess.run(
-        [sys.executable, "manage.py", "import_content", str(path)],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
+    completed = run_python(
+        "manage.py", "import_content", str(path), sqlite_path=tmp_path / "leeg.sqlite3"
     )
     assert completed.returncode == 1
     assert completed.stderr.splitlines() == [

@@ -81,3 +81,19 @@ def test_theme_slugs_may_hold_accents(client):
 
 def test_theme_url_with_a_nul_byte_is_a_404_not_an_error(client):
     assert client.get("/themas/a%00b/").status_code == 404
+
+
+@pytest.mark.parametrize("name", ["!!!", "😀"])
+def test_theme_whose_name_makes_no_slug_is_linked_from_every_page(client, name):
+    event = factories.event(slug="webinar", tags=[name])
+    takeaway = factories.takeaway(event=event, tags=[name])
+    factories.publication(slug="cahier", tags=[name])
+    pages = ["/", "/themas/", "/bijeenkomsten/webinar/", takeaway.get_absolute_url()]
+    pages += ["/publicaties/cahier/", "/inzichten/"]
+
+    for page in pages:
+        response = client.get(page)
+        assert (page, response.status_code) == (page, 200)
+        assert (page, 'href="/themas/thema/"' in response.text) == (page, True)
+    assert f"<h1>{name}</h1>" in client.get("/themas/thema/").text
+    assert f"Thema: {name}" in text(client.get("/bijeenkomsten/?thema=thema").text)

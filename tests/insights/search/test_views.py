@@ -97,7 +97,8 @@ HOSTILE = [
     ({"q": "samenwerking", "thema": "x" * 500}, 200, "is geen geldige waarde"),
     ({"q": "samenwerking", "jaar": "twintig"}, 200, "‘twintig’ is geen jaartal"),
     ({"q": "samenwerking", "type": "geheim"}, 200, "‘geheim’ is geen soort resultaat"),
-    ({"q": "samenwerking", "soort": "<script>"}, 200, "er is geen soort ‘<script>’"),
+    ({"q": "samenwerking", "soort": "<script>"}, 200, "‘<script>’ is geen geldige waarde"),
+    ({"q": "samenwerking", "soort": "lezing"}, 200, "er is geen soort ‘lezing’"),
     ({"q": ["zorg", "wonen"]}, 200, "deze parameter mag maar één keer"),
 ]
 
