@@ -15,8 +15,14 @@ Never point this at a production cache: it clears the cache.
 
 What is measured is a list of sections (``SECTIONS``), each a function that takes a ``Bench``
 and returns a ``Section``; ``Bench.page`` and ``Bench.call`` do the timing.
+
+The write section (``writes``) changes content, each time in a transaction that is rolled back,
+so the database is the same before and after: the deferred checks of foreign keys that a
+commit would run are run before the rollback (``SET CONSTRAINTS ALL IMMEDIATE``), so that what
+a commit costs is measured too.
 """
 
+import json
 import math
 import statistics
 import time
@@ -27,7 +33,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import caches
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.test import Client
@@ -35,7 +41,10 @@ from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 from taggit.models import Tag
 
+from events import services
 from events.models import Event, Organisation, Participation, Person, Session
+from events.publishing import Status
+from insights.importing import import_content
 from insights.models import Publication, Takeaway
 from portal import markdown
 
@@ -152,11 +161,11 @@ class Bench:
             target_ms=target_ms,
         )
 
-    def slow_call(self, name, detail, function, *, repeat):
+    def slow_call(self, name, detail, function, *, repeat, target_ms=None):
         """Measure ``function()`` ``repeat`` times and nothing else (no warm-up, no cold run,
-        no query count): for what takes seconds a time."""
+        no query count): for what takes seconds a time, or changes content."""
         times = [self._time(function) for _ in range(repeat)]
-        return Measurement(name, detail, statistics.median(times), p95(times))
+        return Measurement(name, detail, statistics.median(times), p95(times), target_ms=target_ms)
 
     @staticmethod
     def _queries(function):
@@ -258,8 +267,109 @@ def search(bench):
     return bench_search.search_sections(bench)
 
 
+#: What a small import is, for the write section: the demo content.
+SMALL_FILE = settings.BASE_DIR / "data" / "demo.json"
+#: Writes a publish or an import may cost at most, in milliseconds (issue 8).
+PUBLISH_TARGET_MS = 100
+IMPORT_TARGET_MS = 5000
+#: What any page may cost at most right after a content change, in milliseconds (issue 8).
+AFTER_CHANGE_TARGET_MS = 300
+#: Times each write is measured (each in a transaction rolled back).
+WRITE_REPEAT = 3
+
+
+class _RolledBack(Exception):
+    """Leaves a measured write's transaction without committing it."""
+
+
+def rolled_back(write):
+    """``write()`` in a transaction that is rolled back, with the deferred checks a commit
+    would make run first; returns what ``write()`` returns."""
+    try:
+        with transaction.atomic():
+            result = write()
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            raise _RolledBack(result)
+    except _RolledBack as done:
+        return done.args[0]
+
+
+def heaviest_pages():
+    """The pages that cost most when nothing is kept: ``[(name, url)]``."""
+    pages = [
+        ("home", "/"),
+        ("bijeenkomsten, 2 filters", "/bijeenkomsten/?domein=zorg&soort=webinar"),
+    ]
+    themes = themes_by_use()
+    if themes:
+        pages.append(("thema (meest gebruikt)", f"/themas/{themes[0][0]}/"))
+    if speaker := busiest_speaker():
+        pages.append(("spreker (drukste)", speaker.get_absolute_url()))
+    return pages
+
+
+def writes(bench):
+    """Importing a small file and publishing one event at full scale, and what the heaviest
+    pages cost right after the publication (every kept figure and fragment is of an older
+    generation then)."""
+    section = Section(
+        f"Schrijven (doel: publiceren < {PUBLISH_TARGET_MS} ms, klein bestand importeren < "
+        f"{IMPORT_TARGET_MS // 1000} s, elke pagina daarna < {AFTER_CHANGE_TARGET_MS} ms)"
+    )
+    draft = Event.objects.filter(status=Status.DRAFT).order_by("pk").first()
+    if draft is None:
+        section.notes.append("Geen concept om te publiceren: schrijven is niet gemeten.")
+        return section
+    data = json.loads(SMALL_FILE.read_text(encoding="utf-8"))
+    section.measurements.append(
+        bench.slow_call(
+            "klein bestand importeren",
+            f"import_content {SMALL_FILE.name}",
+            lambda: rolled_back(lambda: import_content(data)),
+            repeat=WRITE_REPEAT,
+            target_ms=IMPORT_TARGET_MS,
+        )
+    )
+
+    def publish():
+        return services.publish(items=Event.objects.filter(pk=draft.pk))
+
+    section.measurements.append(
+        bench.slow_call(
+            "één bijeenkomst publiceren",
+            f"services.publish: {draft.get_absolute_url()}",
+            lambda: rolled_back(publish),
+            repeat=WRITE_REPEAT,
+            target_ms=PUBLISH_TARGET_MS,
+        )
+    )
+    pages = heaviest_pages()
+    for _name, url in pages:
+        bench.get(url)  # kept from before the change: not what is measured
+
+    def pages_after_publishing():
+        publish()
+        return {url: bench._time(lambda url=url: bench.get(url)) for _, url in pages}
+
+    timed = [rolled_back(pages_after_publishing) for _ in range(WRITE_REPEAT)]
+    for name, url in pages:
+        times = [run[url] for run in timed]
+        section.measurements.append(
+            Measurement(
+                f"{name}, na publiceren",
+                url,
+                statistics.median(times),
+                p95(times),
+                target_ms=AFTER_CHANGE_TARGET_MS,
+            )
+        )
+    return section
+
+
 #: What ``manage.py bench`` measures, in this order: each function gives a section or a list.
-SECTIONS: list[Callable[[Bench], Section | list[Section]]] = [public_pages, search]
+SECTIONS: list[Callable[[Bench], Section | list[Section]]] = [public_pages, search, writes]
 
 
 def search_index_state():

@@ -5,8 +5,9 @@ sections, the synonym table) is kept under the generation of the content it was 
 from, so it is never served once the content has changed. The generation is read from the
 database, never from a process's memory:
 
-- ``ContentGeneration`` is one row with a number that database triggers renew in the same
-  transaction as every write to a content table (``install_triggers``). Whatever writes — the
+- ``ContentGeneration`` is one row with a number that database triggers renew (with a random
+  one, never seen before) in the same transaction as every write to a content table
+  (``install_triggers``). Whatever writes — the
   admin, ``import_content`` in another process, ``QuerySet.update()``, raw SQL in ``dbshell`` —
   every process sees the new number with its next request, and no process can cache a figure
   of the old content under the new number (the number is only seen once the write is).
@@ -137,11 +138,15 @@ def content_tables():
     return sorted(tables)
 
 
+# A new number is a random one, not the next one: a write that is rolled back may have made
+# a number that a figure was kept under (by a request in that write's own transaction), and
+# it must never come back for other content.
+RANDOM = "floor(random() * 9007199254740991)::bigint"
 POSTGRES_FUNCTION = f"""
 CREATE OR REPLACE FUNCTION {FUNCTION}() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO events_contentgeneration (id, number) VALUES (1, 1)
-    ON CONFLICT (id) DO UPDATE SET number = events_contentgeneration.number + 1;
+    INSERT INTO events_contentgeneration (id, number) VALUES (1, {RANDOM})
+    ON CONFLICT (id) DO UPDATE SET number = {RANDOM};
     RETURN NULL;
 END $$
 """
@@ -150,7 +155,7 @@ END $$
 # The row is made again when a test (or anyone) empties the table.
 SQLITE_RENEW = (
     "INSERT OR IGNORE INTO events_contentgeneration (id, number) VALUES (1, 0); "
-    "UPDATE events_contentgeneration SET number = number + 1 WHERE id = 1;"
+    "UPDATE events_contentgeneration SET number = random() WHERE id = 1;"
 )
 
 

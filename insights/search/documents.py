@@ -43,10 +43,9 @@ from insights.search import text
 from insights.search.models import Facet, ItemType
 from portal.markdown import plain_text
 
-# People and organisations have no publication status of their own: who may find them is
-# decided when searching (``SearchEntry.objects.visible_to``). Their entries say "published"
-# when an anonymous visitor may find them at the moment of indexing, which only decides whether
-# their words join the vocabulary of suggestions (insights/search/vocabulary.py).
+# People and organisations have no publication status of their own: their entries say
+# "published, always", and who may find them is decided when searching, from the real rows
+# (``SearchEntry.objects.visible_to``).
 ALWAYS = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 CONTEXT_LENGTH = 300
 # Titles longer than this have too many words for a title key (see ``text.title_key``).
@@ -70,6 +69,8 @@ class Document:
     published_at: datetime.datetime | None = ALWAYS
     members_only: bool = False
     facets: list = field(default_factory=list)  # (facet, value, label)
+    # Whether its words may join the vocabulary of suggestions; None: when it is public.
+    words_public: bool | None = None
 
     def __post_init__(self):
         self.title = text.clean(self.title)[:TITLE_LENGTH]
@@ -112,7 +113,10 @@ class Document:
         return (a, _join(b, parts[0]), _join(c, parts[1]), _join(d, parts[2], parts[3]))
 
     def is_public(self, now):
-        """Published, past its moment and not for members only: its words may be suggested."""
+        """Published, past its moment and not for members only: its words may be suggested
+        (people and organisations: when an anonymous visitor may find them, ``words_public``)."""
+        if self.words_public is not None:
+            return self.words_public
         return (
             self.status == Status.PUBLISHED
             and self.published_at is not None
@@ -479,7 +483,7 @@ class Loader:
                     context=", ".join(part for part in (function, organisation) if part),
                     content=_join(about, bio),
                     texts=(name, "", about, bio),
-                    status=Status.PUBLISHED if pk in public else Status.DRAFT,
+                    words_public=pk in public,
                 )
             )
         return documents
@@ -505,7 +509,7 @@ class Loader:
                     content=description,
                     texts=(name, "", _join(kind_label, region_name), description),
                     facets=[(Facet.REGION, region_slug, region_name)] if region_slug else [],
-                    status=Status.PUBLISHED if pk in public else Status.DRAFT,
+                    words_public=pk in public,
                 )
             )
         return documents

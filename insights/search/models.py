@@ -16,9 +16,10 @@ FTS5 table ``insights_searchentry_fts``; both are created by migration 0003 and 
 """
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from events.listing import figure
 from events.models import Organisation, Person, choices_constraint
 from events.publishing import Status, visibility_q
 
@@ -48,14 +49,36 @@ class Facet(models.TextChoices):
 class SearchEntryQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The entries ``user`` may find: of events, sessions, takeaways and publications by
-        the visibility they copy from their event or publication, of people and organisations
-        when content ``user`` may see in full shows them (their own ``visible_to``)."""
-        own = {ItemType.PERSON: Person, ItemType.ORGANISATION: Organisation}
-        condition = ~Q(item_type__in=list(own)) & visibility_q(user)
-        for item_type, model in own.items():
-            seen = model.objects.visible_to(user).filter(pk=OuterRef("item_id"))
-            condition |= Q(Exists(seen), item_type=item_type)
+        the visibility they copy from their event or publication; of people and organisations
+        (whose entries always pass that) unless their own ``visible_to`` leaves them out.
+
+        Those left out are a figure (``hidden_from``): worked out once per content generation
+        and kind of visitor, and a plain list of ids in the query, which keeps the hand-tuned
+        search queries as fast as before.
+        """
+        condition = visibility_q(user)
+        for item_type, ids in hidden_from(user).items():
+            if ids:
+                condition &= ~Q(item_type=item_type, item_id__in=ids)
         return self.filter(condition)
+
+
+def hidden_from(user):
+    """``{item type: [ids]}`` of the people and organisations ``user`` may not find: their
+    ``visible_to`` leaves them out. A figure, per kind of visitor (events/listing.py)."""
+    own = {ItemType.PERSON: Person, ItemType.ORGANISATION: Organisation}
+
+    def compute():
+        return {
+            item_type: sorted(
+                model.objects.exclude(
+                    pk__in=model.objects.visible_to(user).values("pk")
+                ).values_list("pk", flat=True)
+            )
+            for item_type, model in own.items()
+        }
+
+    return figure("search:hidden", compute, user=user)
 
 
 class SearchEntry(models.Model):

@@ -8,6 +8,8 @@ import pytest
 from django.core.management import call_command
 
 from devtools import benchmark
+from events.generation import current as current_generation
+from events.models import Event
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +34,7 @@ def bench(*args):
 
 
 def test_bench_prints_a_row_per_page_with_its_figures(portal):
-    out, err = bench("--repeat", "2")
+    out, err = bench("--repeat", "2", "--only", "public_pages")
     rows = {line.split("  ")[0]: line for line in out.splitlines() if " /" in line}
     assert sorted(rows) == [
         "bijeenkomst (drukste)",
@@ -55,7 +57,7 @@ def test_bench_writes_its_figures_as_json(portal, tmp_path):
     bench("--repeat", "3", "--json", str(path))
     figures = json.loads(path.read_text())
     assert (figures["events"], figures["takeaways"], figures["repeat"]) == (3, 2, 3)
-    [section] = figures["sections"]
+    section, _writes = figures["sections"]
     home = section["measurements"][0]
     assert (home["name"], home["detail"], home["target_ms"]) == ("home", "/", 50)
     assert home["queries"] > 0
@@ -84,3 +86,27 @@ def test_pages_are_chosen_from_the_data(portal):
     assert benchmark.busiest_event().slug == "druk"
     assert benchmark.themes_by_use()[0] == ("geld", 5)
     assert benchmark.busiest_speaker().slug == "klaar-de-smaele"
+
+
+def test_writes_are_measured_and_rolled_back(portal, tmp_path):
+    before = sorted(Event.objects.values_list("slug", "status"))
+    generation = current_generation()
+    path = tmp_path / "figures.json"
+    bench("--repeat", "1", "--only", "writes", "--json", str(path))
+    [section] = json.loads(path.read_text())["sections"]
+    assert [measurement["name"] for measurement in section["measurements"]] == [
+        "klein bestand importeren",
+        "één bijeenkomst publiceren",
+        "home, na publiceren",
+        "bijeenkomsten, 2 filters, na publiceren",
+        "thema (meest gebruikt), na publiceren",
+        "spreker (drukste), na publiceren",
+    ]
+    assert sorted(Event.objects.values_list("slug", "status")) == before
+    assert current_generation() == generation
+
+
+def test_only_measures_the_sections_asked_for(portal):
+    out, _ = bench("--repeat", "1", "--only", "public_pages")
+    assert "Openbare pagina's" in out
+    assert "Schrijven" not in out

@@ -65,6 +65,12 @@ class Command(BaseCommand):
             help=_("Schrijf de cijfers ook naar dit bestand."),
         )
         parser.add_argument(
+            "--only",
+            choices=[measure.__name__ for measure in benchmark.SECTIONS],
+            action="append",
+            help=_("Meet alleen deze onderdelen (mag vaker)."),
+        )
+        parser.add_argument(
             "--state",
             action="store_true",
             help=_(
@@ -73,7 +79,7 @@ class Command(BaseCommand):
             ),
         )
 
-    def handle(self, *args, repeat, json_path, state, **options):
+    def handle(self, *args, repeat, json_path, state, only, **options):
         if state:
             self.stdout.write(
                 f"events={Event.objects.count()} search_index={benchmark.search_index_state()}"
@@ -109,6 +115,8 @@ class Command(BaseCommand):
             warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
             bench = benchmark.Bench(repeat=repeat)
             for measure in benchmark.SECTIONS:
+                if only and measure.__name__ not in only:
+                    continue
                 try:
                     measured = measure(bench)
                 except benchmark.BenchError as error:
