@@ -69,13 +69,20 @@ def content_document():
         "organisations": by_slug(
             {**renamed(row, region__slug="region"), "ceased_on": day(row["ceased_on"])}
             for row in Organisation.objects.values(
-                "slug", "name", "kind", "website", "region__slug", "description", "ceased_on"
+                "slug",
+                "name",
+                "kind",
+                "website",
+                "region__slug",
+                "description",
+                "ceased_on",
+                "is_public",
             )
         ),
         "people": by_slug(
             renamed(row, organisation__slug="organisation")
             for row in Person.objects.values(
-                "slug", "name", "function", "organisation__slug", "bio"
+                "slug", "name", "function", "organisation__slug", "bio", "is_public"
             )
         ),
         "series": by_slug(Series.objects.values("slug", "name", "description")),

@@ -187,12 +187,14 @@ ORGANISATION = Shape(
     Key("region", optional(SLUGS["regions"])),
     Key("description", text(Organisation, "description"), default=""),
     Key("ceased_on", optional(a_date)),
+    Key("is_public", boolean, default=False),
 )
 PERSON = Shape(
     *_named(Person),
     Key("function", text(Person, "function"), default=""),
     Key("organisation", optional(SLUGS["organisations"])),
     Key("bio", text(Person, "bio"), default=""),
+    Key("is_public", boolean, default=False),
 )
 SERIES = Shape(*_named(Series), Key("description", text(Series, "description"), default=""))
 SOURCE = Shape(
