@@ -172,10 +172,19 @@ class SeenThroughContentQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Those that content ``user`` may see in full shows (events/reach.py), and those the
         editors made public themselves (``is_public``, when the model has it)."""
+        return self.filter(self._seen(user))
+
+    def hidden_from(self, user):
+        """The others: what ``visible_to`` leaves out (a NOT over the ways of seeing them,
+        which the database answers per row as soon as one way shows it: fast when few are
+        hidden, as they are)."""
+        return self.exclude(self._seen(user))
+
+    def _seen(self, user):
         condition = seen_by(self.model, user)
         if any(field.name == "is_public" for field in self.model._meta.fields):
             condition |= Q(is_public=True)
-        return self.filter(condition)
+        return condition
 
 
 PUBLIC_HELP = _(

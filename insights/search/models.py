@@ -70,11 +70,7 @@ def hidden_from(user):
 
     def compute():
         return {
-            item_type: sorted(
-                model.objects.exclude(
-                    pk__in=model.objects.visible_to(user).values("pk")
-                ).values_list("pk", flat=True)
-            )
+            item_type: sorted(model.objects.hidden_from(user).values_list("pk", flat=True))
             for item_type, model in own.items()
         }
 
