@@ -7,7 +7,7 @@ import pytest
 from events.models import EventOrganisation
 from insights.models import PublicationOrganisation
 from tests import factories
-from tests.html import section, select, text, texts, titles
+from tests.html import main_text, section, select, text, texts, titles
 
 pytestmark = pytest.mark.django_db
 
@@ -91,7 +91,7 @@ def test_people_list_is_alphabetical_with_visible_event_counts(client, klaar):
     factories.person(name="Bert Verborgen")  # on nothing visible: not public
     response = client.get("/sprekers/")
     assert texts(response, 'main li a[href^="/sprekers/"]') == ["Anna Aalbers", "Klaar De Smaele"]
-    assert "– 2 bijeenkomsten" in text(select(response, "main")[0])
+    assert "– 2 bijeenkomsten" in main_text(response)
 
 
 def test_organisation_page_shows_events_with_roles_people_and_publications(client, klaar):
@@ -170,7 +170,7 @@ def test_domain_page_shows_events_takeaways_themes_and_the_domains_it_meets(clie
     ]
     assert "Samen plannen loont." in section(response, "inzichten")
     assert "wonen met zorg (2)" in section(response, "themas")
-    list_page = text(select(client.get("/domeinen/"), "main")[0])
+    list_page = main_text(client.get("/domeinen/"))
     assert "Zorg 3 bijeenkomsten" in list_page
     assert "Wonen 1 bijeenkomst" in list_page
 
