@@ -6,12 +6,11 @@ in Dutch which parameter it ignored, or redirects (empty parameters), or 404 (a 
 last); never 500, on SQLite and on PostgreSQL alike.
 """
 
-import html
-import re
 
 import pytest
 
 from tests import factories
+from tests.html import texts
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +44,7 @@ PROBES = [(page, name) for page, names in PAGES.items() for name in names]
 
 
 def text(response):
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.content.decode())).split())
+    return " ".join(texts(response, "body"))
 
 
 @pytest.fixture(autouse=True)

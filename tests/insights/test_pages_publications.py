@@ -1,30 +1,27 @@
 """The publications list and a publication's page with its takeaways and related items."""
 
 import datetime
-import html
-import re
 
 import pytest
 
 from insights.models import PublicationOrganisation
 from tests import factories
+from tests.html import (
+    card,
+    chips,
+    chosen,
+    facts,
+    main_text,
+    options,
+    problems,
+    section,
+    texts,
+    titles,
+)
 
 pytestmark = pytest.mark.django_db
 
 URL = "/publicaties/"
-
-
-def text(markup):
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
-
-
-def titles(markup):
-    return [html.unescape(t) for t in re.findall(r'card__title"><a href="[^"]*">([^<]*)<', markup)]
-
-
-def section(response, anchor):
-    match = re.search(rf'<h2 id="{anchor}">(.*?)(?:<h2 |</main>)', response.text, re.S)
-    return match[1] if match else ""
 
 
 @pytest.fixture
@@ -55,30 +52,33 @@ def publications():
 
 def test_publications_newest_first_with_kind_and_date(client, publications):
     response = client.get(URL)
-    assert titles(response.text) == ["Interview", "Cahier", "White paper"]
-    assert "vastgelegd op <time" in response.text
+    assert titles(response) == ["Interview", "Cahier", "White paper"]
+    assert texts(response, ".card") == [
+        "Interview Interview vastgelegd op 1 juni 2024",
+        "Cahier Cahier 1 februari 2024 Zorg, Wonen",
+        "White paper White paper 1 mei 2023 Zorg",
+    ]
 
 
 def test_publications_filter_by_kind_year_domain_and_theme(client, publications):
-    assert titles(client.get(URL, {"soort": "cahier"}).text) == ["Cahier"]
-    assert titles(client.get(URL, {"jaar": "2024"}).text) == ["Interview", "Cahier"]
-    assert titles(client.get(URL, {"domein": "zorg", "jaar": "2023"}).text) == ["White paper"]
-    assert titles(client.get(URL, {"thema": "geld"}).text) == ["White paper"]
+    assert titles(client.get(URL, {"soort": "cahier"})) == ["Cahier"]
+    assert titles(client.get(URL, {"jaar": "2024"})) == ["Interview", "Cahier"]
+    assert titles(client.get(URL, {"domein": "zorg", "jaar": "2023"})) == ["White paper"]
+    assert titles(client.get(URL, {"thema": "geld"})) == ["White paper"]
 
 
 def test_kind_counts_and_labels(client, publications):
     response = client.get(URL)
-    assert '<option value="cahier">Cahier (1)</option>' in response.text
-    assert '<option value="whitepaper">White paper (1)</option>' in response.text
-    chosen = client.get(URL, {"soort": "whitepaper"})
-    assert '<option value="whitepaper" selected>White paper (1)</option>' in chosen.text
-    assert "Soort: White paper" in chosen.text
+    assert options(response, "soort") == ["White paper (1)", "Cahier (1)", "Interview (1)"]
+    response = client.get(URL, {"soort": "whitepaper"})
+    assert chosen(response, "soort") == ["White paper (1)"]
+    assert chips(response) == [("Verwijder filter Soort: White paper", "/publicaties/")]
 
 
 def test_unknown_kind_gets_a_message(client, publications):
     response = client.get(URL, {"soort": "roman"})
-    assert "Soort: er is geen soort publicatie ‘roman’." in response.text
-    assert titles(response.text) == ["Interview", "Cahier", "White paper"]
+    assert problems(response) == ["Soort: er is geen soort publicatie ‘roman’."]
+    assert titles(response) == ["Interview", "Cahier", "White paper"]
 
 
 def test_publication_page_shows_its_takeaways_and_related_events(client, publications):
@@ -95,13 +95,16 @@ def test_publication_page_shows_its_takeaways_and_related_events(client, publica
     factories.participation(spoken, klaar)
     factories.event(title="Concept met Klaar", published=False)
     response = client.get(cahier.get_absolute_url())
-    assert "<h1>Cahier</h1>" in response.text
-    assert '<article class="card" id="inzicht-samen-begint-klein">' in response.text
-    assert titles(section(response, "bijeenkomsten")) == ["Gekoppelde bijeenkomst", "Met Klaar"]
-    reasons = text(section(response, "bijeenkomsten"))
-    assert "gekoppeld door de redactie" in reasons
-    assert "zelfde spreker: Klaar De Smaele" in reasons
-    assert "Klaar De Smaele (auteur)" in text(response.text)
+    assert texts(response, "h1") == ["Cahier"]
+    assert texts(response, "article.card#inzicht-samen-begint-klein .takeaway-text") == [
+        "Samen begint klein."
+    ]
+    assert titles(response, "bijeenkomsten") == ["Gekoppelde bijeenkomst", "Met Klaar"]
+    assert texts(response, ".reasons", anchor="bijeenkomsten") == [
+        "gekoppeld door de redactie",
+        "zelfde spreker: Klaar De Smaele",
+    ]
+    assert facts(response)["Mensen"] == "Klaar De Smaele (auteur)"
 
 
 def test_related_publications_share_events_themes_or_people(client, publications):
@@ -109,8 +112,11 @@ def test_related_publications_share_events_themes_or_people(client, publications
     publications["cahier"].related_events.add(event)
     publications["interview"].related_events.add(event)
     response = client.get(publications["cahier"].get_absolute_url())
-    assert titles(section(response, "publicaties")) == ["Interview", "White paper"]
-    assert "over dezelfde bijeenkomst" in text(section(response, "publicaties"))
+    assert titles(response, "publicaties") == ["Interview", "White paper"]
+    assert texts(response, ".reasons", anchor="publicaties") == [
+        f"over dezelfde bijeenkomst: {event.title}",
+        "zelfde domein: Zorg",
+    ]
     assert "Concept" not in section(response, "publicaties")
 
 
@@ -122,17 +128,16 @@ def test_members_only_publication_is_a_teaser_for_non_members(client, publicatio
     paper.save()
     factories.takeaway(publication=paper, text="Geheim inzicht.")
     response = client.get(paper.get_absolute_url())
-    assert "Kort gezegd." in response.text
-    assert "Dit is alleen voor leden" in response.text
+    assert texts(response, ".lead") == ["Kort gezegd."]
+    assert "Dit is alleen voor leden" in main_text(response)
     assert "Het hele verhaal." not in response.text
     assert "Geheim inzicht." not in response.text
-    listing = client.get(URL)
-    assert "Alleen voor leden" in listing.text
+    assert "Alleen voor leden" in card(client.get(URL), "White paper")
 
 
 def test_draft_publications_are_previewed_by_staff_only(client, publications):
     url = publications["draft"].get_absolute_url()
     assert client.get(url).status_code == 404
     client.force_login(factories.user(staff=True))
-    assert "Voorbeeld: dit is een concept en niet openbaar." in client.get(url).text
-    assert "Concept" not in titles(client.get(URL).text)
+    assert "Voorbeeld: dit is een concept en niet openbaar." in main_text(client.get(url))
+    assert "Concept" not in titles(client.get(URL))

@@ -1,31 +1,15 @@
 """The takeaways list and a takeaway's own page."""
 
 import datetime
-import html
-import re
 
 import pytest
 
 from tests import factories
+from tests.html import labelled_links, main_text, options, problems, takeaway_texts, texts
 
 pytestmark = pytest.mark.django_db
 
 URL = "/inzichten/"
-
-
-def text(markup):
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
-
-
-def takeaway_texts(markup):
-    return [
-        html.unescape(t) for t in re.findall(r'class="takeaway-text"><a [^>]*>([^<]*)<', markup)
-    ]
-
-
-def section(response, anchor):
-    match = re.search(rf'<h2 id="{anchor}">(.*?)(?:<h2 |</main>)', response.text, re.S)
-    return match[1] if match else ""
 
 
 @pytest.fixture
@@ -49,8 +33,8 @@ def takeaways():
 
 
 def test_takeaways_are_listed_by_the_date_of_their_source(client, takeaways):
-    assert takeaway_texts(client.get(URL).text) == ["B nieuw.", "C cahier.", "A oud."]
-    assert takeaway_texts(client.get(URL, {"sortering": "oud"}).text) == [
+    assert takeaway_texts(client.get(URL)) == ["B nieuw.", "C cahier.", "A oud."]
+    assert takeaway_texts(client.get(URL, {"sortering": "oud"})) == [
         "A oud.",
         "C cahier.",
         "B nieuw.",
@@ -58,35 +42,34 @@ def test_takeaways_are_listed_by_the_date_of_their_source(client, takeaways):
 
 
 def test_each_takeaway_links_to_where_it_came_from(client, takeaways):
-    page = client.get(URL).text
-    event = takeaways["b"].event
-    assert f'href="{event.get_absolute_url()}#{takeaways["b"].anchor}">Nieuw</a>' in page
-    cahier = takeaways["c"].publication
-    assert f'href="{cahier.get_absolute_url()}#{takeaways["c"].anchor}">Cahier</a>' in page
+    sources = labelled_links(client.get(URL), ".card__source a")
+    assert sources == [
+        ("Nieuw", f"{takeaways['b'].event.get_absolute_url()}#{takeaways['b'].anchor}"),
+        ("Cahier", f"{takeaways['c'].publication.get_absolute_url()}#{takeaways['c'].anchor}"),
+        ("Oud", f"{takeaways['a'].event.get_absolute_url()}#{takeaways['a'].anchor}"),
+    ]
 
 
 def test_takeaways_filter_by_domain_and_theme(client, takeaways):
-    assert takeaway_texts(client.get(URL, {"domein": "zorg"}).text) == ["B nieuw.", "A oud."]
-    assert takeaway_texts(client.get(URL, {"thema": "tijd"}).text) == ["B nieuw.", "C cahier."]
+    assert takeaway_texts(client.get(URL, {"domein": "zorg"})) == ["B nieuw.", "A oud."]
+    assert takeaway_texts(client.get(URL, {"thema": "tijd"})) == ["B nieuw.", "C cahier."]
     both = client.get(URL, {"domein": ["zorg", "wonen"], "thema": "geld"})
-    assert takeaway_texts(both.text) == ["B nieuw."]
+    assert takeaway_texts(both) == ["B nieuw."]
 
 
 def test_theme_counts_leave_out_drafts_and_members_only(client, takeaways):
-    page = client.get(URL).text
-    assert '<option value="geld">Geld (2)</option>' in page
-    assert '<option value="tijd">Tijd (2)</option>' in page
+    assert options(client.get(URL), "thema") == ["Geld (2)", "Tijd (2)"]
 
 
 def test_members_see_members_only_takeaways(client, takeaways):
     client.force_login(factories.user())
-    assert "E leden." in takeaway_texts(client.get(URL).text)
+    assert takeaway_texts(client.get(URL)) == ["E leden.", "B nieuw.", "C cahier.", "A oud."]
 
 
 def test_bad_theme_gets_a_message(client, takeaways):
     response = client.get(URL, {"thema": "bestaat-niet"})
-    assert "Thema: er is geen thema ‘bestaat-niet’." in response.text
-    assert len(takeaway_texts(response.text)) == 3
+    assert problems(response) == ["Thema: er is geen thema ‘bestaat-niet’."]
+    assert takeaway_texts(response) == ["B nieuw.", "C cahier.", "A oud."]
 
 
 def test_takeaway_page_shows_context_and_related_takeaways_from_other_sources(client, takeaways):
@@ -99,11 +82,15 @@ def test_takeaway_page_shows_context_and_related_takeaways_from_other_sources(cl
         people=[klaar],
     )
     response = client.get(subject.get_absolute_url())
-    assert "<h1>Vertrouwen vraagt tijd.</h1>" in response.text
-    assert "<p>Zie <em>de sessie</em>.</p>" in response.text
-    assert takeaway_texts(section(response, "gerelateerd")) == ["C cahier.", "A oud."]
-    assert "gedeeld thema: tijd" in text(section(response, "gerelateerd"))
-    assert "B nieuw." in text(section(response, "zelfde-bron"))
+    assert texts(response, "h1") == ["Vertrouwen vraagt tijd."]
+    assert texts(response, "article > .prose") == ["Zie de sessie ."]
+    assert texts(response, "article > .prose em") == ["de sessie"]
+    assert takeaway_texts(response, "gerelateerd") == ["C cahier.", "A oud."]
+    assert texts(response, ".reasons", anchor="gerelateerd") == [
+        "gedeeld thema: tijd",
+        "gedeeld thema: geld",
+    ]
+    assert texts(response, "li", anchor="zelfde-bron") == ["B nieuw."]
     assert "D concept." not in response.text
     assert "E leden." not in response.text
 
@@ -114,7 +101,7 @@ def test_takeaways_of_drafts_are_404_except_in_staff_preview(client, takeaways):
     client.force_login(factories.user(staff=True))
     response = client.get(url)
     assert response.status_code == 200
-    assert "Voorbeeld: dit is een concept en niet openbaar." in response.text
+    assert "Voorbeeld: dit is een concept en niet openbaar." in main_text(response)
 
 
 def test_takeaways_of_members_only_events_are_for_members(client, takeaways):
@@ -138,7 +125,6 @@ def test_pages_of_takeaways_follow_on_without_gaps_or_repeats(client, order):
     if order == "nieuw":
         expected.reverse()
     pages = [
-        takeaway_texts(client.get(URL, {"sortering": order, "pagina": number}).text)
-        for number in (1, 2)
+        takeaway_texts(client.get(URL, {"sortering": order, "pagina": number})) for number in (1, 2)
     ]
     assert pages[0] + pages[1] == expected

@@ -11,6 +11,7 @@ from django.test import RequestFactory
 from portal import views
 from tests import factories
 from tests.conftest import run_python
+from tests.html import labelled_links, links, main_text, page, texts
 
 pytestmark = pytest.mark.django_db
 
@@ -18,10 +19,10 @@ pytestmark = pytest.mark.django_db
 def test_unknown_address_gets_a_dutch_404_in_the_portal_style(client):
     response = client.get("/bestaat/niet/")
     assert response.status_code == 404
-    assert "<h1>Deze pagina bestaat niet</h1>" in response.text
-    assert '<html lang="nl">' in response.text
-    assert '<link rel="stylesheet" href="/static/css/portal.css">' in response.text
-    assert 'rel="canonical"' not in response.text
+    assert texts(response, "h1") == ["Deze pagina bestaat niet"]
+    assert page(response).get("lang") == "nl"
+    assert links(response, 'link[rel="stylesheet"]') == ["/static/css/portal.css"]
+    assert links(response, 'link[rel="canonical"]') == []
 
 
 def test_server_error_page_needs_no_database(django_assert_num_queries):
@@ -29,17 +30,17 @@ def test_server_error_page_needs_no_database(django_assert_num_queries):
     with django_assert_num_queries(0):
         response = views.server_error(request)
     assert response.status_code == 500
-    page = response.content.decode()
-    assert "<h1>Er ging iets mis</h1>" in page
-    assert "Dat ligt aan ons, niet aan u." in page
-    assert '<a href="/">Naar de voorpagina</a>' in page
+    assert texts(response, "h1") == ["Er ging iets mis"]
+    assert "Dat ligt aan ons, niet aan u." in main_text(response)
+    # In the page itself, not only in the footer every page has.
+    assert labelled_links(response, "main a") == [("Naar de voorpagina", "/")]
 
 
 def test_bad_request_page_is_dutch(client, settings):
     settings.ALLOWED_HOSTS = ["dwarsverband.nl"]
     response = client.get("/", HTTP_HOST="kwaadaardig.example")
     assert response.status_code == 400
-    assert "<h1>Dit adres kunnen we niet lezen</h1>" in response.text
+    assert texts(response, "h1") == ["Dit adres kunnen we niet lezen"]
 
 
 def test_busy_page_needs_no_database(django_assert_num_queries):

@@ -1,82 +1,101 @@
 """The search page: what a visitor sees, bad input, and a constant number of queries."""
 
 import re
-from html import unescape
 
 import pytest
 
 from insights.search.indexing import rebuild_index
 from insights.search.models import SearchEntry
 from tests import factories
+from tests.html import (
+    chips,
+    facet_links,
+    hits,
+    labelled_links,
+    links,
+    main_text,
+    pagination,
+    select,
+    texts,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-def page_text(response):
-    """The words in the page's main element, as a reader sees them."""
-    html = response.content.decode()
-    main = html[html.index("<main") : html.index("</main>")]
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", main)).split())
 
 
 def test_results_page_shows_hits_marked_with_type_and_source(corpus, client):
     response = client.get("/zoeken/", {"q": "meerpartij"})
 
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert '<a href="/inzichten/multiparty/"><mark>Meerpartijensamenwerking</mark>' in html
-    text = page_text(response)
-    assert "1 resultaat" in text
-    assert "Inzicht" in text
-    assert "Uit: Samenwerking tussen huisarts en wijkteam" in text
+    assert texts(response, ".result-summary") == ["1 resultaat voor “meerpartij”"]
+    assert hits(response) == [
+        "Inzicht 1 mei 2023 Meerpartijensamenwerking lukt alleen met heldere afspraken. "
+        "Uit: Samenwerking tussen huisarts en wijkteam"
+    ]
+    assert labelled_links(response, ".search-hit .card__title a") == [
+        ("Meerpartijensamenwerking lukt alleen met heldere afspraken.", "/inzichten/multiparty/")
+    ]
+    assert texts(response, ".search-hit mark") == ["Meerpartijensamenwerking"]
 
 
 def test_empty_page_explains_the_syntax_and_shows_popular_themes(corpus, client):
-    text = page_text(client.get("/zoeken/"))
+    response = client.get("/zoeken/")
 
-    assert '"gedeelde agenda" Precies deze woorden, in deze volgorde.' in text
-    assert "Veelgebruikte thema's Wonen en zorg" in text
+    assert '"gedeelde agenda" Precies deze woorden, in deze volgorde.' in main_text(response)
+    assert texts(response, ".search-start .tag-list li") == [
+        "Wonen en zorg",
+        "Eenzaamheid",
+        "Eerste lijn",
+        "Regionale samenwerking",
+    ]
 
 
 def test_zero_results_suggest_a_spelling_that_runs_the_search(corpus, client):
     response = client.get("/zoeken/", {"q": "mantelzrg", "domein": "zorg"})
 
-    html = response.content.decode()
-    assert 'Bedoelde u: <a href="/zoeken/?q=mantelzorg&amp;domein=zorg">mantelzorg</a>?' in html
-    text = page_text(response)
+    assert texts(response, ".search-suggestion") == ["Bedoelde u: mantelzorg ?"]
+    assert labelled_links(response, ".search-suggestion a") == [
+        ("mantelzorg", "/zoeken/?q=mantelzorg&domein=zorg")
+    ]
+    text = main_text(response)
     assert "Niets gevonden voor “mantelzrg”." in text
     assert "Haal een filter weg, of zoek zonder filters" in text
 
 
 def test_facet_links_add_and_remove_filters(corpus, client):
-    html = client.get("/zoeken/", {"q": "samenwerking", "domein": "zorg"}).content.decode()
+    response = client.get("/zoeken/", {"q": "samenwerking", "domein": "zorg"})
 
-    assert 'href="/zoeken/?q=samenwerking&amp;domein=zorg&amp;jaar=2022">2022</a>' in html
-    assert (
-        'href="/zoeken/?q=samenwerking"><span class="visually-hidden">Gekozen, haal weg: '
-        "</span>Zorg</a>"
-    ) in html
-    assert '<input type="hidden" name="domein" value="zorg">' in html
+    facets = facet_links(response)
+    assert facets["Jaar"] == [
+        ("2023", "/zoeken/?q=samenwerking&domein=zorg&jaar=2023"),
+        ("2022", "/zoeken/?q=samenwerking&domein=zorg&jaar=2022"),
+    ]
+    assert facets["Domein"] == [("Gekozen, haal weg: Zorg", "/zoeken/?q=samenwerking")]
+    assert chips(response) == [("Verwijder filter Domein: Zorg", "/zoeken/?q=samenwerking")]
+    # A new search keeps the filter.
+    kept = select(response, 'form.search-form input[type="hidden"]')
+    assert [(field.get("name"), field.get("value")) for field in kept] == [("domein", "zorg")]
 
 
 def test_notes_explain_what_happened_to_the_query(corpus, client):
-    text = page_text(client.get("/zoeken/", {"q": "zonder subsidie IZA"}))
+    text = main_text(client.get("/zoeken/", {"q": "zonder subsidie IZA"}))
 
     assert "Niet gezocht op veelvoorkomende woorden: zonder." in text
     assert "Ook gezocht op integraal zorgakkoord (zelfde betekenis als iza)." in text
 
 
 def test_member_sees_members_only_results_anonymous_does_not(corpus, client, member):
-    assert "Ledenbijeenkomst" not in page_text(client.get("/zoeken/", {"q": "samenwerking"}))
+    assert "Ledenbijeenkomst" not in main_text(client.get("/zoeken/", {"q": "samenwerking"}))
     client.force_login(member)
-    assert "Ledenbijeenkomst" in page_text(client.get("/zoeken/", {"q": "samenwerking"}))
+    assert "Ledenbijeenkomst" in main_text(client.get("/zoeken/", {"q": "samenwerking"}))
 
 
 def test_estimated_total_says_so(corpus, client, sampling):
-    text = page_text(client.get("/zoeken/", {"q": "samenwerking"}))
+    response = client.get("/zoeken/", {"q": "samenwerking"})
 
-    assert re.search(r"ongeveer \d+ resultaten", text)
-    assert "Bij zoveel resultaten zijn de aantallen schattingen." in text
+    [summary] = texts(response, ".result-summary")
+    assert re.fullmatch(r"ongeveer \d+ resultaten voor “samenwerking”", summary)
+    assert texts(response, ".search-facets .meta") == [
+        "Bij zoveel resultaten zijn de aantallen schattingen."
+    ]
 
 
 HOSTILE = [
@@ -110,7 +129,7 @@ def test_bad_input_gets_a_clear_answer(corpus, client, params, status, message):
     response = client.get("/zoeken/", params)
 
     assert response.status_code == status
-    assert message in page_text(response)
+    assert message in main_text(response)
     assert SearchEntry.objects.count() == entries
 
 
@@ -127,10 +146,14 @@ def test_second_page(db, client):
 
     response = client.get("/zoeken/", {"q": "buurtkracht", "pagina": "2"})
 
-    html = response.content.decode()
-    assert html.count('class="card search-hit"') == 5
-    assert '<ol class="card-list search-results" start="21">' in html
-    assert 'href="/zoeken/?q=buurtkracht" rel="prev"' in html
+    assert len(hits(response)) == 5
+    assert [results.get("start") for results in select(response, "ol.search-results")] == ["21"]
+    assert pagination(response) == [
+        ("Vorige", "/zoeken/?q=buurtkracht"),
+        ("Pagina 1", "/zoeken/?q=buurtkracht"),
+        ("Pagina 2", "/zoeken/?q=buurtkracht&pagina=2"),
+    ]
+    assert links(response, '.pagination [rel="prev"]') == ["/zoeken/?q=buurtkracht"]
 
 
 @pytest.fixture
@@ -148,19 +171,20 @@ def matching(db):
 
 @pytest.mark.parametrize("number", [1, 5])
 @pytest.mark.parametrize(
-    ("params", "queries"),
+    ("params", "queries", "besides_takeaways"),
     [
         # The content generation, the synonym table (not cached yet), whether the search
         # backlog holds anything, the people and the organisations the visitor may not find
         # (not cached yet), the known words, the facets in a sample (the whole index here, so
-        # exact), the page.
-        ({"q": "dorpsgesprek"}, 8),
-        # And the domain and theme (by slug) and their facet values.
-        ({"q": "dorpsgesprek", "domein": "wonen", "thema": "dorp"}, 11),
+        # exact), the page. The event is found with its takeaways.
+        ({"q": "dorpsgesprek"}, 8, 1),
+        # And the domain and theme (by slug) and their facet values. Only the takeaways have
+        # the theme.
+        ({"q": "dorpsgesprek", "domein": "wonen", "thema": "dorp"}, 11, 0),
     ],
 )
 def test_queries_do_not_grow_with_the_results(
-    matching, client, django_assert_num_queries, number, params, queries
+    matching, client, django_assert_num_queries, number, params, queries, besides_takeaways
 ):
     matching(number)
 
@@ -168,3 +192,4 @@ def test_queries_do_not_grow_with_the_results(
         response = client.get("/zoeken/", params)
 
     assert response.status_code == 200
+    assert len(hits(response)) == number + besides_takeaways
