@@ -6,7 +6,6 @@ in Dutch which parameter it ignored, or redirects (empty parameters), or 404 (a 
 last); never 500, on SQLite and on PostgreSQL alike.
 """
 
-
 import pytest
 
 from tests import factories

@@ -19,6 +19,7 @@ however long the backlog: nothing that was just hidden can be found, not for a m
 """
 
 import logging
+import time
 from dataclasses import dataclass
 
 from django.apps import apps
@@ -53,9 +54,17 @@ from insights.models import (
 )
 from insights.search.models import Change, ItemType, SearchBacklog
 
-#: Backlog rows a search catches up on before it searches; a longer backlog (a rename of a big
-#: theme, a data migration) is worked off over the next searches, or by ``update_search_index``.
-SEARCH_CATCHES_UP = 500
+#: Items a rename reaches that a write reindexes before it commits. A rename that reaches more
+#: (an organisation on thousands of events) leaves the rest in the backlog, for the next
+#: searches and ``manage.py update_search_index``: a write stays quick, and the renamed
+#: person, organisation or theme is found under its new name at once, its items soon after.
+RENAMED_AT_ONCE = 100
+#: A search catches up on the backlog in steps of this many rows (and items a rename reaches)
+#: for at most SEARCH_CATCHES_UP_MS before it searches; a longer backlog (a rename of a big
+#: theme, a data migration) is worked off over the next searches, or by
+#: ``manage.py update_search_index``.
+SEARCH_STEP = 20
+SEARCH_CATCHES_UP_MS = 150
 #: How long a search waits for another writer before it searches without catching up (ms).
 SEARCH_WAITS = 250
 CAUGHT_UP_KEY = "search:caught-up:{generation}"
@@ -292,12 +301,14 @@ def connect():
 # Catching up ---------------------------------------------------------------------------------
 
 
-def catch_up(*, limit=None):
+def catch_up(*, limit=None, renamed=None, everything=False):
     """Index what the backlog holds (its first ``limit`` rows), and take those rows away.
 
-    Runs in the caller's transaction when there is one (a write through the portal), else in
-    its own. Rows another transaction is working on are skipped (PostgreSQL). Returns the
-    number of backlog rows taken.
+    What the rows name is reindexed; of the items a rename reaches, at most ``renamed``
+    (default ``RENAMED_AT_ONCE``; all of them with ``everything``), the others go back into the
+    backlog as rows of their own. Runs in the caller's
+    transaction when there is one (a write through the portal), else in its own. Rows another
+    transaction is working on are skipped (PostgreSQL). Returns the number of rows taken.
     """
     from insights.search import indexing
 
@@ -313,9 +324,11 @@ def catch_up(*, limit=None):
         if Change.EVERYTHING in changed:
             indexing.rebuild_index()
             return len(rows)
-        items = indexing.items_changed(changed)
-        if limit and items.size() > limit:
-            items = items.first(limit, requeue=_requeue)
+        reached = indexing.items_renamed(changed)
+        renamed = RENAMED_AT_ONCE if renamed is None else renamed
+        if not everything and reached.size() > renamed:
+            reached = reached.first(renamed, requeue=_requeue)
+        items = indexing.items_named(changed).merged(reached)
         indexing.index_items(**items.as_keywords())
         return len(rows)
 
@@ -337,16 +350,21 @@ def keep_up():
 
     Nothing to do (and no query) when this process found the backlog empty under the current
     content generation: every write that adds to the backlog renews the generation. Catches up
-    on at most ``SEARCH_CATCHES_UP`` rows, and does not wait long for another writer: the
-    search then shows the texts of a moment ago (never what became hidden: see the module).
+    for at most ``SEARCH_CATCHES_UP_MS`` (a write's own backlog is gone before it commits: this
+    is for writes made any other way, and for what a big rename leaves), and does not wait long
+    for another writer: the search then shows the texts of a moment ago (never what became
+    hidden: see the module).
     """
     key = CAUGHT_UP_KEY.format(generation=generation.current())
     if cache.get(key):
         return
     if SearchBacklog.objects.exists():
+        deadline = time.monotonic() + SEARCH_CATCHES_UP_MS / 1000
         try:
             with _waiting_briefly():
-                catch_up(limit=SEARCH_CATCHES_UP)
+                while catch_up(limit=SEARCH_STEP, renamed=SEARCH_STEP):
+                    if time.monotonic() > deadline:
+                        break
         except DatabaseError:
             # Another writer held on too long, or indexing failed: search what is indexed
             # (never what became hidden, see the module) and try again at the next search.

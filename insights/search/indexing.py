@@ -89,27 +89,27 @@ CARRIERS = {
 }
 
 
-def index_events(*, ids):
+def index_events(*, ids, splitter=None):
     """Reindex the events ``ids`` with their sessions and takeaways."""
     for batch in _batches(ids, BATCH_SIZE):
         loader = Loader()
         documents = loader.events(batch)
         documents += loader.takeaways(_ids(Takeaway.objects.filter(event_id__in=batch)))
-        _replace(documents, sources={ItemType.EVENT: batch})
+        _replace(documents, sources={ItemType.EVENT: batch}, splitter=splitter)
 
 
-def index_publications(*, ids):
+def index_publications(*, ids, splitter=None):
     """Reindex the publications ``ids`` with their takeaways."""
     for batch in _batches(ids, BATCH_SIZE):
         loader = Loader()
         documents = loader.publications(batch)
         documents += loader.takeaways(_ids(Takeaway.objects.filter(publication_id__in=batch)))
-        _replace(documents, sources={ItemType.PUBLICATION: batch})
+        _replace(documents, sources={ItemType.PUBLICATION: batch}, splitter=splitter)
 
 
-def index_takeaways(*, ids):
+def index_takeaways(*, ids, splitter=None):
     for batch in _batches(ids, BATCH_SIZE):
-        _replace(Loader().takeaways(batch), items={ItemType.TAKEAWAY: batch})
+        _replace(Loader().takeaways(batch), items={ItemType.TAKEAWAY: batch}, splitter=splitter)
 
 
 def index_people(*, ids):
@@ -130,13 +130,17 @@ def index_items(*, events=(), publications=(), takeaways=(), people=(), organisa
     ``publications`` are not indexed twice.
     """
     events, publications, takeaways = set(events), set(publications), set(takeaways)
-    index_events(ids=events)
-    index_publications(ids=publications)
-    index_takeaways(ids=takeaways - _with_sources(takeaways, events, publications))
+    # One vocabulary for all batches: the words the batches add change little in it.
+    splitter = Splitter(vocabulary.load())
+    index_events(ids=events, splitter=splitter)
+    index_publications(ids=publications, splitter=splitter)
+    takeaways -= _with_sources(takeaways, events, publications)
+    index_takeaways(ids=takeaways, splitter=splitter)
     for batch in _batches(people, BATCH_SIZE):
-        _replace(Loader().people(batch), items={ItemType.PERSON: batch})
+        _replace(Loader().people(batch), items={ItemType.PERSON: batch}, splitter=splitter)
     for batch in _batches(organisations, BATCH_SIZE):
-        _replace(Loader().organisations(batch), items={ItemType.ORGANISATION: batch})
+        documents = Loader().organisations(batch)
+        _replace(documents, items={ItemType.ORGANISATION: batch}, splitter=splitter)
 
 
 @dataclass
@@ -159,20 +163,33 @@ class Items:
             number = max(0, number - len(ids))
         return kept
 
+    def merged(self, other):
+        """These ids and ``other``'s together."""
+        return Items({keyword: ids | other.ids[keyword] for keyword, ids in self.ids.items()})
+
     def as_keywords(self):
         return self.ids
 
 
 def items_changed(changed):
-    """The items to reindex for ``changed``, {change: ids} from the search backlog.
+    """The items to reindex for ``changed``, {change: ids} from the search backlog: those
+    changed themselves (``items_named``) and those a rename reaches (``items_renamed``)."""
+    return items_named(changed).merged(items_renamed(changed))
 
-    A change to an item is that item; a renamed person or organisation is also every item that
-    carries the name, and a renamed (or re-slugged) theme, domain, kind or region every item
-    that has it (in its text or as a facet value).
-    """
+
+def items_named(changed):
+    """The items ``changed`` names themselves: changed, added or deleted."""
     items = Items()
     for keyword in KEYWORDS.values():
         items.ids[keyword] |= changed.get(CHANGES[keyword], set())
+    return items
+
+
+def items_renamed(changed):
+    """The items a rename in ``changed`` reaches: a renamed person or organisation reaches every
+    item that carries the name, a renamed (or re-slugged) theme, domain, kind or region every
+    item that has it (in its text or as a facet value)."""
+    items = Items()
     people, organisations = changed.get(Change.PERSON_NAME), changed.get(Change.ORGANISATION_NAME)
     found = items.ids
     if people:
@@ -239,8 +256,9 @@ def rebuild_index(*, progress=None):
     return total
 
 
-def _replace(documents, *, sources=None, items=None):
-    """Replace the entries of ``sources`` and ``items`` ({type: ids}) by ``documents``."""
+def _replace(documents, *, sources=None, items=None, splitter=None):
+    """Replace the entries of ``sources`` and ``items`` ({type: ids}) by ``documents``; compound
+    words are split with ``splitter`` (by default one made from the vocabulary as it is)."""
     condition = Q(pk__in=[])
     for item_type, ids in (sources or {}).items():
         condition |= Q(source_type=item_type, source_id__in=list(ids))
@@ -257,7 +275,7 @@ def _replace(documents, *, sources=None, items=None):
         db.words_added(
             storage.add_words(vocabulary.new_public_words(documents, now=timezone.now()))
         )
-        splitter = Splitter(vocabulary.load())
+        splitter = splitter or Splitter(vocabulary.load())
         db.write_texts(storage.insert(documents, splitter=splitter))
 
 

@@ -78,31 +78,44 @@ def insert_facets(rows):
 
 
 def facet_value_ids(facets):
-    """{(facet, value): id} for (facet, value, label) triples, stored with their newest label."""
+    """{(facet, value): id} for (facet, value, label) triples, stored with their newest label.
+
+    Only what is new is written: missing values are added, and a label only when it changed
+    (a renamed theme or region); the others are read, not rewritten.
+    """
     labels = {(facet, value): label for facet, value, label in facets}
     if not labels:
         return {}
-    SearchFacetValue.objects.bulk_create(
-        [
-            SearchFacetValue(facet=facet, value=value, label=label)
-            for (facet, value), label in labels.items()
-        ],
-        update_conflicts=True,
-        unique_fields=["facet", "value"],
-        update_fields=["label"],
-    )
-    by_facet = {}
-    for facet, value in labels:
-        by_facet.setdefault(facet, []).append(value)
-    condition = Q()
-    for facet, values in by_facet.items():
-        condition |= Q(facet=facet, value__in=values)
-    return {
-        (facet, value): pk
-        for pk, facet, value in SearchFacetValue.objects.filter(condition).values_list(
-            "id", "facet", "value"
+
+    def stored():
+        by_facet = {}
+        for facet, value in labels:
+            by_facet.setdefault(facet, []).append(value)
+        condition = Q()
+        for facet, values in by_facet.items():
+            condition |= Q(facet=facet, value__in=values)
+        return {
+            (facet, value): (pk, label)
+            for pk, facet, value, label in SearchFacetValue.objects.filter(condition).values_list(
+                "id", "facet", "value", "label"
+            )
+        }
+
+    found = stored()
+    missing = [key for key in labels if key not in found]
+    if missing:
+        SearchFacetValue.objects.bulk_create(
+            [SearchFacetValue(facet=f, value=v, label=labels[f, v]) for f, v in missing],
+            ignore_conflicts=True,
         )
-    }
+        found = stored()
+    renamed = [
+        SearchFacetValue(pk=pk, label=labels[key])
+        for key, (pk, label) in found.items()
+        if label != labels[key]
+    ]
+    SearchFacetValue.objects.bulk_update(renamed, ["label"])
+    return {key: pk for key, (pk, _label) in found.items()}
 
 
 def add_words(words):

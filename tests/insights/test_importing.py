@@ -844,6 +844,7 @@ def test_import_queries_do_not_grow_with_the_number_of_events():
         return len(captured)
 
     import_content(document(people=[JAN], events=[{**EVENT, "tags": ["wonen"]}]))
+    queries(2)  # the facet values such events have exist afterwards (a new one costs 2 queries)
     assert queries(1) == queries(5)
 
 

@@ -2,12 +2,15 @@
 and the next search catches up on it (insights/search/backlog.py). What an entry copies to
 decide who may find it is exact at once, before any catching up."""
 
+from io import StringIO
+
 import pytest
-from django.db import connection
+from django.core.management import call_command
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from taggit.models import Tag
 
-from events import generation
+from events import generation, services
 from events.models import Domain, Event, EventKind, Organisation, Person, Region
 from insights.importing import import_content
 from insights.models import Takeaway
@@ -126,7 +129,8 @@ def test_a_renamed_domain_shows_its_new_name_among_the_facets(indexed):
 
 
 def test_a_search_catches_up_on_a_bounded_part_of_a_long_backlog(indexed, monkeypatch):
-    monkeypatch.setattr(backlog, "SEARCH_CATCHES_UP", 2)
+    monkeypatch.setattr(backlog, "SEARCH_STEP", 2)
+    monkeypatch.setattr(backlog, "SEARCH_CATCHES_UP_MS", 0)  # one step per search
     for number in range(5):
         factories.takeaway(event=indexed, text=f"Inzicht {number} over de moestuin.")
     assert SearchBacklog.objects.count() > 2
@@ -202,3 +206,26 @@ def test_the_backlog_names_what_each_write_changed(indexed):
     assert sorted(SearchBacklog.objects.values_list("change", "item_id")) == sorted(
         [(Change.PERSON, anna.pk), (Change.PERSON_NAME, anna.pk), (Change.EVENT, indexed.pk)]
     )
+
+
+def test_a_write_reindexes_a_bounded_part_of_what_a_rename_reaches(monkeypatch):
+    """An organisation on many events is renamed: the write stays quick, the organisation is
+    found under its new name at once, its events soon after (searches catch up on the rest,
+    and ``update_search_index`` does it all at once)."""
+    monkeypatch.setattr(backlog, "RENAMED_AT_ONCE", 2)
+    monkeypatch.setattr(backlog, "SEARCH_CATCHES_UP_MS", 0)
+    monkeypatch.setattr(backlog, "SEARCH_STEP", 1)
+    stichting = factories.organisation(name="Stichting Oud", slug="stichting", is_public=True)
+    events = [factories.event(title=f"Dag {n}", organisers=[stichting]) for n in range(5)]
+    catch_up()
+
+    with transaction.atomic():
+        Organisation.objects.filter(pk=stichting.pk).update(name="Stichting Nieuw")
+        services.content_changed()  # what the admin and the importer call at their end
+
+    assert SearchBacklog.objects.count() == 3  # the events not reindexed yet
+    assert "Stichting Nieuw" in titles("nieuw")
+    assert len(titles("nieuw")) < 6
+    call_command("update_search_index", stdout=StringIO())
+    assert titles("nieuw") == sorted(["Stichting Nieuw", *(event.title for event in events)])
+    assert not SearchBacklog.objects.exists()
