@@ -152,7 +152,9 @@ class PersonListView(View):
             .order_by("name", "pk")
         )
         context = {"breadcrumbs": [(_t("Sprekers"), "")]}
-        return paginate(request, form, people, "events/person_list.html", context)
+        # Who may be seen is decided per person: counted once per content generation.
+        total = figure("people:visible", people.count, user=request.user)
+        return paginate(request, form, people, "events/person_list.html", context, total=total)
 
 
 def visible_event_count(user):
@@ -263,7 +265,10 @@ class OrganisationListView(View):
             .order_by("name", "pk")
         )
         context = {"breadcrumbs": [(_t("Organisaties"), "")]}
-        return paginate(request, form, organisations, "events/organisation_list.html", context)
+        total = figure("organisations:visible", organisations.count, user=request.user)
+        return paginate(
+            request, form, organisations, "events/organisation_list.html", context, total=total
+        )
 
 
 class OrganisationDetailView(DetailView):

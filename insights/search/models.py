@@ -19,7 +19,6 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from events.listing import figure
 from events.models import Organisation, Person, choices_constraint
 from events.publishing import Status, visibility_q
 
@@ -65,16 +64,10 @@ class SearchEntryQuerySet(models.QuerySet):
 
 def hidden_from(user):
     """``{item type: [ids]}`` of the people and organisations ``user`` may not find: their
-    ``visible_to`` leaves them out. A figure, per kind of visitor (events/listing.py)."""
+    ``visible_to`` leaves them out (figures, per kind of visitor: events/models.py)."""
     own = {ItemType.PERSON: Person, ItemType.ORGANISATION: Organisation}
 
-    def compute():
-        return {
-            item_type: sorted(model.objects.hidden_from(user).values_list("pk", flat=True))
-            for item_type, model in own.items()
-        }
-
-    return figure("search:hidden", compute, user=user)
+    return {item_type: model.objects.hidden_ids(user) for item_type, model in own.items()}
 
 
 class SearchEntry(models.Model):
