@@ -211,6 +211,12 @@ class PageForm(forms.Form):
     #: parameter → the QuerySet method that applies it (``{"domein": "in_domains"}``).
     filters = {}
 
+    @staticmethod
+    def scale(number):
+        """A count of the rows the facets were counted in, as a count of all results (see
+        ``facet``; a list whose total is an estimate sets another)."""
+        return number
+
     def __init__(self, data, *, path, user=None):
         super().__init__(data)
         self.path = path
@@ -305,16 +311,23 @@ class PageForm(forms.Form):
         """The facet for filter ``name``: its options with how many results each would give.
 
         Counts are taken within the current results (``total`` of them), so they cost one
-        aggregate query over those only, however large the portal. ``rows()`` gives dicts
-        with slug, name and n. A single-valued filter in use is not counted again: it shows
-        its value (with ``total``); removing it brings back the other values.
+        aggregate query over those only, however large the portal; when the total is an
+        estimate, they are counted in its sample and ``scale`` makes them estimates of the whole
+        (events/listing.py). ``rows()`` gives dicts with slug, name and n. A single-valued filter
+        in use is not counted again: it shows its value (with ``total``); removing it brings
+        back the other values.
         """
         selected = dict(self.selected(name))
         if selected and not multiple:
             options = [Option(slug, label, total, True) for slug, label in selected.items()]
         else:
             options = [
-                Option(str(row["slug"]), str(row["name"]), row["n"], str(row["slug"]) in selected)
+                Option(
+                    str(row["slug"]),
+                    str(row["name"]),
+                    self.scale(row["n"]),
+                    str(row["slug"]) in selected,
+                )
                 for row in rows()
                 if row["n"] or str(row["slug"]) in selected
             ]

@@ -23,6 +23,7 @@ from events.listing import (
     FilteredListView,
     figure,
     list_url,
+    measured,
     paginate,
 )
 from events.models import (
@@ -399,7 +400,9 @@ class DomainDetailView(DetailView):
             event_count=together.get(domain.pk, 0),
             events_url=list_url("events:event_list", domein=domain.slug),
             takeaways=takeaways.for_listing().newest(SECTION_SIZE),
-            takeaway_count=figure(f"{key}:takeaways", takeaways.count, size=lambda n: n, user=user),
+            takeaway_count=figure(
+                f"{key}:takeaways", lambda: measured(takeaways).total, size=int, user=user
+            ),
             themes=events.among_newest(self.themes_over).count_by_theme(limit=20),
             themes_over=self.themes_over,
             meets=sorted(meets, key=lambda pair: -pair[1]),

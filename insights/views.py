@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, View
 
 from events.forms import OLDEST
-from events.listing import SECTION_SIZE, FilteredListView, figure, list_url
+from events.listing import SECTION_SIZE, FilteredListView, figure, list_url, measured
 from events.models import Domain, Event, Theme
 from events.querysets import SOURCE_NAMED, TAKEAWAY_NAMED, named
 from insights.forms import PublicationFilterForm, TakeawayFilterForm
@@ -150,19 +150,32 @@ class ThemeDetailView(View):
 
 
 def theme_figures(events, takeaways, publications):
-    """How much there is on a theme, and in which domains: ``{"counts": …, "domains": …}``."""
-    event_domains = events.count_by_domain()
-    takeaway_domains = takeaways.count_by_domain()
+    """How much there is on a theme, and in which domains: ``{"counts": …, "domains": …}``.
+
+    Beyond ``EXACT_UP_TO`` of a kind, its count and its counts per domain are estimates
+    (``measured``, events/listing.py): the most used theme has hundreds of thousands of
+    takeaways.
+    """
+    measures = {
+        "events": measured(events),
+        "takeaways": measured(takeaways),
+        "publications": measured(publications),
+    }
+
+    def per_domain(kind, queryset):
+        counts = measures[kind].rows(queryset).count_by_domain()
+        return {pk: measures[kind].scaled(number) for pk, number in counts.items()}
+
+    event_domains, takeaway_domains = (
+        per_domain("events", events),
+        per_domain("takeaways", takeaways),
+    )
     domains = [
         (domain, event_domains.get(domain.pk, 0), takeaway_domains.get(domain.pk, 0))
         for domain in Domain.objects.all()
     ]
     return {
-        "counts": {
-            "events": events.count(),
-            "takeaways": takeaways.count(),
-            "publications": publications.count(),
-        },
+        "counts": {kind: measure.total for kind, measure in measures.items()},
         "domains": [row for row in domains if row[1] or row[2]],
     }
 
