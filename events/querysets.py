@@ -136,14 +136,16 @@ class DomainAndThemeQuerySetMixin:
         rows = self.links("domains").values("domain").annotate(n=Count("pk")).order_by()
         return {row["domain"]: row["n"] for row in rows}
 
-    def count_by_theme(self, *, limit=None):
-        """The (``limit``) most frequent themes among these rows: dicts with slug, name, n.
+    def count_by_theme(self, *, limit=None, among=None):
+        """The (``limit``) most frequent themes among these rows: dicts with slug, name, n;
+        only the themes whose slugs are in ``among`` when given.
 
         Teasers do not count: their themes are withheld."""
+        links = self.in_full().links("tags")
+        if among is not None:
+            links = links.filter(tag__slug__in=sorted(among))
         rows = (
-            self.in_full()
-            .links("tags")
-            .values(slug=models.F("tag__slug"), name=models.F("tag__name"))
+            links.values(slug=models.F("tag__slug"), name=models.F("tag__name"))
             .annotate(n=Count("pk"))
             .order_by("-n", "name")
         )

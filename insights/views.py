@@ -9,7 +9,14 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, View
 
 from events.forms import OLDEST
-from events.listing import SECTION_SIZE, FilteredListView, figure, list_url, measured
+from events.listing import (
+    SECTION_SIZE,
+    FilteredListView,
+    counted_by_theme,
+    figure,
+    list_url,
+    measured,
+)
 from events.models import Domain, Event, Theme
 from events.querysets import SOURCE_NAMED, TAKEAWAY_NAMED, named
 from insights.forms import PublicationFilterForm, TakeawayFilterForm
@@ -108,7 +115,7 @@ def themes(user):
         ],
         strict=True,
     ):
-        for row in queryset.count_by_theme():
+        for row in counted_by_theme(queryset):
             theme = found.setdefault(row["slug"], {"slug": row["slug"], "name": row["name"]})
             theme[kind] = row["n"]
     return sorted(found.values(), key=lambda theme: theme["name"].lower())

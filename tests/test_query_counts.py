@@ -99,7 +99,7 @@ PAGES = [
     ("/domeinen/zorg/", 10),
     ("/inzichten/", 9),
     ("/inzichten/?domein=zorg&thema=thema-0", 10),
-    ("/themas/", 4),
+    ("/themas/", 10),
     ("/themas/thema-0/", 13),
     ("/publicaties/", 8),
     ("/publicaties/cahier/", 15),

@@ -60,6 +60,19 @@ def test_the_theme_page_estimates_what_is_many(client, many):
     assert lead.startswith("ca. ") and "bijeenkomsten" in lead
 
 
+def test_the_theme_list_estimates_only_themes_found_often_in_the_sample(client, many):
+    # Sixty events on "vertrouwen", one in two sampled: found about thirty times.
+    factories.event(title="Enige over wijkteams", tags=["wijkteams"])
+    factories.event(title="Concept over geheim", tags=["geheim"], status="draft")
+    response = client.get("/themas/")
+    counts = dict(
+        zip(texts(response, "ul.columns a"), texts(response, "ul.columns .count"), strict=True)
+    )
+    assert counts.keys() == {"vertrouwen", "wijkteams"}
+    assert counts["vertrouwen"].startswith("– ca. ")
+    assert counts["wijkteams"] == "– 1 bijeenkomst"
+
+
 def test_estimates_look_like_estimates():
     assert [rounded(n) for n in (7, 99, 123, 45_678, 1_234_567)] == [7, 99, 120, 46_000, 1_200_000]
     assert Total(5) == 5 and str(Total(5)) == "5"
